@@ -1,0 +1,105 @@
+package sqlstore_test
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"net/url"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/internal/testenv"
+	"github.com/entente/entente/sqlstore"
+)
+
+// testNow is the instant every test database's clock shows.
+var testNow = time.Date(2024, 11, 26, 9, 0, 0, 0, time.UTC)
+
+// eachDB runs a test on a fresh SQLite database, and on a fresh PostgreSQL schema when
+// ENTENTE_TEST_POSTGRES names a server (always in CI).
+func eachDB(t *testing.T, test func(t *testing.T, db *sqlstore.DB)) {
+	t.Run("sqlite", func(t *testing.T) { test(t, openSQLite(t)) })
+	t.Run("postgres", func(t *testing.T) { test(t, openPostgres(t)) })
+}
+
+func openSQLite(t testing.TB) *sqlstore.DB {
+	t.Helper()
+	db, err := sqlstore.Open(context.Background(), filepath.Join(t.TempDir(), "entente.db"), entente.FixedClock(testNow))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// openPostgres creates a schema of its own on the test server, opens entente in it, and drops
+// it afterwards.
+func openPostgres(t testing.TB) *sqlstore.DB {
+	t.Helper()
+	dsn := os.Getenv("ENTENTE_TEST_POSTGRES")
+	if dsn == "" {
+		testenv.Missing(t, "ENTENTE_TEST_POSTGRES is not set: set it to a PostgreSQL URL to run the PostgreSQL store tests")
+	}
+	schemaDSN, drop := createSchema(t, dsn)
+	db, err := sqlstore.Open(context.Background(), schemaDSN, entente.FixedClock(testNow))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close(); drop() })
+	return db
+}
+
+func createSchema(t testing.TB, dsn string) (string, func()) {
+	b := make([]byte, 6)
+	rand.Read(b)
+	schema := "entente_test_" + hex.EncodeToString(b)
+	admin, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := admin.Exec("CREATE SCHEMA " + schema); err != nil {
+		admin.Close()
+		t.Fatalf("cannot create a test schema on %s: %v", dsn, err)
+	}
+	u, err := url.Parse(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return u.String(), func() {
+		admin.Exec("DROP SCHEMA " + schema + " CASCADE")
+		admin.Close()
+	}
+}
+
+// system is a context acting as the command line.
+func system() context.Context {
+	return entente.WithCaller(context.Background(), entente.SystemCaller)
+}
+
+// as is a context acting as a user of a party with roles in roadmaps.
+func as(userID int64, party string, roles map[int64]entente.Role, bodies ...int64) context.Context {
+	return entente.WithCaller(context.Background(), &entente.Caller{UserID: userID, Name: "user", Party: party, Roles: roles, Bodies: bodies})
+}
+
+// must fails the test on an error.
+func must(t testing.TB, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// wantCode fails unless err carries the code.
+func wantCode(t testing.TB, err error, code string) {
+	t.Helper()
+	if got := entente.ErrorCode(err); got != code {
+		t.Fatalf("error code = %q (%v), want %q", got, err, code)
+	}
+}
