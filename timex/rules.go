@@ -1,0 +1,122 @@
+package timex
+
+import "github.com/entente/entente"
+
+// rule recognises one family of expressions starting exactly at token i.
+type rule func(p *parser, i int) (match, bool)
+
+// rules are tried at every token that may start an expression; the longest match wins, and on
+// a tie the earlier rule in this list.
+var rules = []rule{
+	ruleNumericDate, ruleMonthFirst, ruleDayFirst, ruleWeekday, ruleDeictic,
+	ruleAnaphoricPartOfDay, ruleTime, ruleQuarter, ruleQuarterCode, ruleComparablePeriod,
+	ruleRelativeUnit, ruleYearEnd, ruleFiscalYear, ruleYear, ruleDecade, ruleHoliday,
+	ruleSeason, ruleDuration, ruleBarePlural, ruleTheUnit, ruleSetAdverb, ruleEvery, ruleVague,
+}
+
+// startWords are the words that may begin an expression; any other word is skipped at once.
+var startWords = buildStartWords()
+
+func buildStartWords() map[string]bool {
+	s := map[string]bool{}
+	add := func(ws ...string) {
+		for _, w := range ws {
+			s[w] = true
+		}
+	}
+	for w := range months {
+		add(w)
+	}
+	for w := range weekdays {
+		add(w)
+	}
+	for w := range weekdayPlurals {
+		add(w)
+	}
+	for w := range seasons {
+		add(w)
+	}
+	for w := range partsOfDay {
+		add(w)
+	}
+	for w := range units {
+		add(w)
+	}
+	for w := range cardinals {
+		add(w)
+	}
+	for w := range ordinals {
+		add(w)
+	}
+	for w := range vagueQuantities {
+		add(w)
+	}
+	for w := range setAdverbs {
+		add(w)
+	}
+	for w := range presentWords {
+		add(w)
+	}
+	for w := range pastWords {
+		add(w)
+	}
+	for w := range futureWords {
+		add(w)
+	}
+	for w := range relatives {
+		add(w)
+	}
+	for w := range durationModifiers {
+		add(w)
+	}
+	for _, ph := range premodPhrases {
+		add(ph.words[0])
+	}
+	for _, h := range holidays {
+		add(h.words[0])
+	}
+	add("the", "a", "an", "another", "half", "couple", "every", "each", "once", "twice",
+		"thrice", "today", "tonight", "tomorrow", "yesterday", "noon", "midday", "midnight",
+		"fiscal", "fy", "q", "h", "right", "these", "as", "comparable", "corresponding",
+		"most", "twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+		"eighties", "nineties", "future", "coming")
+	return s
+}
+
+// ruleYearEnd reads "year-end", "year end", "year's end" (the end of the reference year).
+func ruleYearEnd(p *parser, i int) (match, bool) {
+	if p.word(i) != "year" {
+		return match{}, false
+	}
+	j := i + 1
+	switch {
+	case p.hyphen(j) != j && p.word(j+1) == "end":
+		j += 2
+	case p.word(j) == "end":
+		j++
+	case p.possessive(j) != j && p.word(j+2) == "end":
+		j += 3
+	default:
+		return match{}, false
+	}
+	pt := at(p.ref, gYear)
+	return match{from: i, to: j, typ: TypeDate, value: pt.String(), mod: entente.ModEnd, pt: pt}, true
+}
+
+// ruleTheUnit reads "the year", "the month", "the week": TimeML reads "for the year" as the
+// duration P1Y, but after a modifier ("the end of the year") it is the reference period.
+func ruleTheUnit(p *parser, i int) (match, bool) {
+	if p.word(i) != "the" {
+		return match{}, false
+	}
+	u, ok := units[p.word(i+1)]
+	if !ok || u.plural || u.u < uWeek || u.u == uQuarter || u.u == uFortnight {
+		return match{}, false
+	}
+	if p.pureDigits(i+2) > 0 || p.word(i+2) == "before" || p.word(i+2) == "after" {
+		return match{}, false
+	}
+	to := p.possessive(i + 2)
+	return match{from: i, to: to, typ: TypeDuration, value: durationValue(quantity{v: 1}, u.u),
+		asDate: at(p.ref, granOfUnit(u.u))}, true
+}

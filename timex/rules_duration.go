@@ -1,0 +1,408 @@
+package timex
+
+import (
+	"math"
+	"strconv"
+
+	"github.com/entente/entente"
+)
+
+// Durations ("two weeks", "the past 18 months", "a two-year plan"), anchored dates built from
+// them ("two weeks later", "three years ago") and sets ("every year", "twice a week", "daily").
+
+// durationLetters are the TIMEX3 letters of each unit and how many of that letter one unit is.
+var durationLetters = map[unit]struct {
+	letter string
+	times  float64
+	clock  bool // written after "T"
+}{
+	uSecond: {"S", 1, true}, uMinute: {"M", 1, true}, uHour: {"H", 1, true},
+	uDay: {"D", 1, false}, uWeekend: {"D", 2, false}, uWeek: {"W", 1, false},
+	uFortnight: {"W", 2, false}, uMonth: {"M", 1, false}, uQuarter: {"Q", 1, false},
+	uSeason: {"M", 3, false}, uHalf: {"M", 6, false}, uYear: {"Y", 1, false},
+	uDecade: {"Y", 10, false}, uCentury: {"Y", 100, false}, uMillennium: {"Y", 1000, false},
+}
+
+// finer gives the unit a fraction of a written unit is expressed in ("2 1/2 years" → P2Y6M).
+var finer = map[unit]struct {
+	u     unit
+	times float64
+}{
+	uYear: {uMonth, 12}, uMonth: {uDay, 30}, uWeek: {uDay, 7}, uDay: {uHour, 24},
+	uHour: {uMinute, 60}, uMinute: {uSecond, 60}, uQuarter: {uMonth, 3},
+}
+
+// writtenUnit is the unit whose letter a duration of u is written with (decades in years).
+func writtenUnit(u unit) unit {
+	switch u {
+	case uDecade, uCentury, uMillennium:
+		return uYear
+	case uFortnight:
+		return uWeek
+	case uWeekend:
+		return uDay
+	case uSeason, uHalf:
+		return uMonth
+	}
+	return u
+}
+
+// durationValue formats an amount of a unit as a TIMEX3 duration: P2W, PT3H, P2Y6M, PXY.
+func durationValue(q quantity, u unit) string {
+	l := durationLetters[u]
+	if q.vague {
+		letter := l.letter
+		switch u {
+		case uDecade:
+			letter = "E"
+		case uCentury:
+			letter = "C"
+		case uMillennium:
+			letter = "L"
+		}
+		return "P" + clockPrefix(l.clock) + "X" + letter
+	}
+	return "P" + durationBody(q.v*l.times, writtenUnit(u))
+}
+
+// durationBody writes v units of u, carrying a fraction into the next finer unit.
+func durationBody(v float64, u unit) string {
+	l := durationLetters[u]
+	whole := math.Floor(v + 1e-9)
+	frac := v - whole
+	if frac < 1e-9 {
+		return clockPrefix(l.clock) + formatAmount(whole) + l.letter
+	}
+	f, ok := finer[u]
+	if !ok {
+		return clockPrefix(l.clock) + formatAmount(v) + l.letter
+	}
+	rest := durationBody(frac*f.times, f.u)
+	if whole == 0 {
+		return rest
+	}
+	head := clockPrefix(l.clock) + formatAmount(whole) + l.letter
+	if l.clock && rest[0] == 'T' {
+		rest = rest[1:]
+	}
+	return head + rest
+}
+
+func clockPrefix(clock bool) string {
+	if clock {
+		return "T"
+	}
+	return ""
+}
+
+// formatAmount writes 2 as "2" and 1.5 as "1.5".
+func formatAmount(v float64) string {
+	if v == math.Trunc(v) && v < 1e9 {
+		return strconv.Itoa(int(v))
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+// durationModifiers may stand between "the" and the amount: "the past two years".
+var durationModifiers = map[string]bool{
+	"past": true, "last": true, "next": true, "first": true, "coming": true, "previous": true,
+	"final": true, "latest": true, "remaining": true, "initial": true, "ensuing": true,
+	"following": true, "preceding": true, "prior": true, "additional": true, "further": true,
+	"entire": true, "whole": true, "full": true, "same": true, "subsequent": true, "intervening": true,
+}
+
+// ruleDuration reads an amount of a unit: "two weeks", "the past 18 months", "three-year",
+// "a year and a half", "another two years", "the first nine months", "2 1/2 hours", and what
+// follows it when that makes a date: "two weeks later", "three years ago", "a month from now".
+func ruleDuration(p *parser, i int) (match, bool) {
+	j := i
+	hasThe := p.word(j) == "the"
+	j = p.the(j)
+	modifier := ""
+	if durationModifiers[p.word(j)] || p.word(j) == "another" {
+		modifier = p.word(j)
+		j++
+	}
+	if hasThe && modifier == "" && p.word(j) == "a" {
+		return match{}, false
+	}
+	q, k, ok := p.quantityAt(j)
+	if !ok || (hasThe || modifier != "") && q.article {
+		return match{}, false
+	}
+	if w := p.word(k); w == "more" || w == "additional" || w == "further" || w == "extra" {
+		k++
+	}
+	adjectival := false
+	if h := p.hyphen(k); h != k {
+		k, adjectival = h, true
+	}
+	u, ok := units[p.word(k)]
+	if !ok || u.u == uWeekend || (q.article && u.plural) || (!q.vague && q.v > 1 && !u.plural && !adjectival && !p.allowsSingular(k)) {
+		return match{}, false
+	}
+	to := k + 1
+	if q.v == 0.5 && !q.vague && p.word(j) == "half" { // "half a year", "half an hour"
+		if a := p.word(j + 1); a != "a" && a != "an" {
+			return match{}, false
+		}
+	}
+	if p.word(to) == "and" && p.word(to+1) == "a" && p.word(to+2) == "half" {
+		q.v += 0.5
+		to += 3
+	}
+	if adjectival && (p.punct(to) == "-" && p.word(to+1) == "old" || p.word(to) == "old") {
+		return match{}, false // ages are not time expressions in TimeML
+	}
+	if p.punct(to) == "-" && p.adjacent(to) && p.word(to+1) == "long" {
+		to += 2
+	}
+	if m, ok := p.anchoredDuration(i, to, q, u.u, hasThe || modifier != ""); ok {
+		return m, true
+	}
+	if q.article && !hasThe && modifier == "" && p.setContext(i) {
+		return match{from: i, to: to, typ: TypeSet, value: durationValue(quantity{v: 1}, u.u)}, true
+	}
+	return match{from: i, to: to, typ: TypeDuration, value: durationValue(q, u.u), det: true}, true
+}
+
+// allowsSingular reports whether a singular unit after a number greater than one is still a
+// duration: "five year" in "a five year low" is, as an adjective before a noun.
+func (p *parser) allowsSingular(k int) bool {
+	next := p.word(k + 1)
+	return next != "" && next != "of" && next != "and" && next != "or"
+}
+
+// setContext reports whether "a year" at i means "per year": after an amount ("$5 million a
+// year", "three times a week", "twice a day", "10 percent a year").
+func (p *parser) setContext(i int) bool {
+	prev := p.word(i - 1)
+	switch prev {
+	case "times", "twice", "once", "thrice", "million", "billion", "trillion", "thousand",
+		"hundred", "percent", "dollars", "barrels", "tons", "tonnes", "hours", "minutes", "days",
+		"rupees", "euros", "pounds", "yuan", "rubles", "roubles", "cents", "visitors", "people":
+		return true
+	case "":
+		return p.pureDigits(i-1) > 0 || p.punct(i-1) == "%"
+	}
+	return false
+}
+
+// anchoredDuration turns "two weeks later", "three years ago", "a month from now" into dates.
+// TimeML annotates them as DATEs whose value is the anchor moved by the duration.
+func (p *parser) anchoredDuration(from, to int, q quantity, u unit, determined bool) (match, bool) {
+	if determined {
+		return match{}, false
+	}
+	w := p.word(to)
+	n := int(q.v)
+	switch {
+	case w == "ago" || w == "back" && p.word(to+1) == "":
+		if q.vague || float64(n) != q.v {
+			return match{from: from, to: to + 1, typ: TypeDate, value: entente.PastRef, vague: true, agoLike: true}, true
+		}
+		pt := p.agoPoint(n, u)
+		return match{from: from, to: to + 1, typ: TypeDate, value: pt.String(), pt: pt, agoLike: true}, true
+	case w == "from" && p.word(to+1) == "now" || w == "hence":
+		end := to + 1
+		if w == "from" {
+			end++
+		}
+		if q.vague || float64(n) != q.v {
+			return match{from: from, to: end, typ: TypeDate, value: entente.FutureRef, vague: true}, true
+		}
+		pt := at(p.ref, agoGran(u)).shiftBy(n, u)
+		return match{from: from, to: end, typ: TypeDate, value: pt.String(), pt: pt}, true
+	case w == "earlier" || w == "later" || (w == "before" || w == "after") && p.clauseEnds(to+1):
+		if q.vague || float64(n) != q.v {
+			return match{}, false
+		}
+		if w == "earlier" || w == "before" {
+			n = -n
+		}
+		pt := p.laterPoint(n, u)
+		return match{from: from, to: to + 1, typ: TypeDate, value: pt.String(), pt: pt}, true
+	}
+	return match{}, false
+}
+
+// clauseEnds reports whether token i ends a clause (punctuation or the end of the sentence).
+func (p *parser) clauseEnds(i int) bool {
+	if i >= len(p.toks) {
+		return true
+	}
+	switch p.punct(i) {
+	case ",", ".", ";", ":", "!", "?", ")", "--":
+		return true
+	}
+	return false
+}
+
+// agoGran is the granularity of "N units ago": "two years ago" is a year, "a decade ago" too.
+func agoGran(u unit) gran {
+	switch u {
+	case uDecade, uCentury, uMillennium:
+		return gYear
+	case uSecond, uMinute, uHour:
+		return gDay
+	case uFortnight:
+		return gWeek
+	}
+	return granOfUnit(u)
+}
+
+// agoPoint resolves "N units ago" from the reference date. In financial news "a year ago"
+// right after a quarter means that quarter a year before ("… from $3 million a year ago").
+func (p *parser) agoPoint(n int, u unit) point {
+	if n == 1 && u == uYear && p.recentPeriod() {
+		return p.last.shiftBy(-1, uYear)
+	}
+	return at(p.ref, agoGran(u)).shiftBy(-n, u)
+}
+
+// recentPeriod reports whether the last date mentioned, in this or the previous sentence, is a
+// quarter, half or month: the period a comparison with "a year earlier" is about.
+func (p *parser) recentPeriod() bool {
+	return p.last.valid() && p.sentence-p.lastSent <= 1 &&
+		(p.last.g == gQuarter || p.last.g == gHalf || p.last.g == gMonth)
+}
+
+// laterPoint resolves "N units later/earlier" from the last date mentioned (within the last
+// few sentences), else from the reference date; it keeps the anchor's granularity.
+func (p *parser) laterPoint(n int, u unit) point {
+	if p.last.valid() && p.sentence-p.lastSent <= 3 {
+		base := p.last
+		if base.g < gDay && granOfUnit(u) >= gDay && u != uWeek {
+			return base.shiftBy(n, u) // "two months later" than 1995 is still 1995
+		}
+		return base.shiftBy(n, u)
+	}
+	return at(p.ref, agoGran(u)).shiftBy(n, u)
+}
+
+// ruleBarePlural reads a unit in the plural with no amount, as TimeML marks it: "for years",
+// "in recent weeks" is read elsewhere, "over the years", "in the days before" → PXY, PXD.
+func ruleBarePlural(p *parser, i int) (match, bool) {
+	j := i
+	if p.word(j) == "the" {
+		switch p.word(j - 1) {
+		case "over", "during", "throughout":
+			j++
+		default:
+			return match{}, false
+		}
+	}
+	u, ok := units[p.word(j)]
+	if !ok || !u.plural || u.u < uHour || u.u == uWeekend {
+		return match{}, false
+	}
+	prev := p.word(i - 1)
+	switch prev {
+	case "for", "in", "within", "after", "over", "than", "the", "during", "throughout", "take", "takes", "took", "last", "lasted":
+	default:
+		if !(p.punct(j+1) == "-" && p.word(j+2) == "long") {
+			return match{}, false
+		}
+	}
+	if next := p.word(j + 1); next == "of" || next == "old" || next == "ago" {
+		return match{}, false
+	}
+	to := j + 1
+	if p.punct(to) == "-" && p.adjacent(to) && p.word(to+1) == "long" {
+		to += 2
+	}
+	return match{from: i, to: to, typ: TypeDuration, value: durationValue(quantity{vague: true}, u.u)}, true
+}
+
+// ruleSetAdverb reads "daily", "weekly", "annually", "quarterly".
+func ruleSetAdverb(p *parser, i int) (match, bool) {
+	v, ok := setAdverbs[p.word(i)]
+	if !ok || v == "" {
+		return match{}, false
+	}
+	return match{from: i, to: i + 1, typ: TypeSet, value: v}, true
+}
+
+// ruleEvery reads "every year", "each month", "every two weeks", "every other week",
+// "every Monday", "each July", "every summer", "every morning", "once a week",
+// "twice a year", "three times a month".
+func ruleEvery(p *parser, i int) (match, bool) {
+	w := p.word(i)
+	if w == "once" || w == "twice" || w == "thrice" {
+		return p.frequency(i, i+1, map[string]string{"once": "1X", "twice": "2X", "thrice": "3X"}[w])
+	}
+	if q, k, ok := p.quantityAt(i); ok && !q.vague && !q.article && p.word(k) == "times" {
+		return p.frequency(i, k+1, formatAmount(q.v)+"X")
+	}
+	if w != "every" && w != "each" {
+		return match{}, false
+	}
+	quant := "EVERY"
+	if w == "each" {
+		quant = "EACH"
+	}
+	j := i + 1
+	q := quantity{v: 1}
+	if p.word(j) == "other" {
+		q.v, j = 2, j+1
+	} else if q2, k, ok := p.quantityAt(j); ok && !q2.article && !q2.vague {
+		q, j = q2, k
+	}
+	value, k, ok := p.setTarget(j, q)
+	if !ok {
+		return match{}, false
+	}
+	return match{from: i, to: k, typ: TypeSet, value: value, quant: quant}, true
+}
+
+// frequency finishes "twice a year", "three times a week", "once every two years".
+func (p *parser) frequency(from, j int, freq string) (match, bool) {
+	switch p.word(j) {
+	case "a", "an", "per", "each", "every":
+	default:
+		return match{}, false
+	}
+	q := quantity{v: 1}
+	k := j + 1
+	if p.word(j) == "every" {
+		if q2, k2, ok := p.quantityAt(k); ok && !q2.article && !q2.vague {
+			q, k = q2, k2
+		}
+	}
+	u, ok := units[p.word(k)]
+	if !ok || u.u == uWeekend {
+		return match{}, false
+	}
+	return match{from: from, to: k + 1, typ: TypeSet, value: durationValue(q, u.u), freq: freq}, true
+}
+
+// setTarget reads what follows "every"/"each": a unit, weekday, month, season or part of day.
+func (p *parser) setTarget(j int, q quantity) (string, int, bool) {
+	w := p.word(j)
+	if u, ok := units[w]; ok && u.u != uWeekend && (u.plural == (q.v > 1) || q.v == 1 && !u.plural) {
+		return durationValue(q, u.u), j + 1, true
+	}
+	if w == "weekend" {
+		return "XXXX-WXX-WE", j + 1, true
+	}
+	if wd, k, ok := p.weekdayAt(j); ok {
+		return "XXXX-WXX-" + isoWeekdayDigit(wd), k, true
+	}
+	if mon, k, ok := p.monthAt(j); ok && w != "may" && w != "march" || ok && p.capital(j) {
+		return "XXXX-" + twoDigits(mon), k, true
+	}
+	if code, ok := seasons[w]; ok {
+		return "XXXX-" + code, j + 1, true
+	}
+	if pod, ok := partsOfDay[w]; ok && w != "overnight" {
+		return "XXXX-XX-XXT" + pod, j + 1, true
+	}
+	return "", j, false
+}
+
+func twoDigits(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}

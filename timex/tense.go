@@ -1,0 +1,110 @@
+package timex
+
+import "strings"
+
+// The direction of an underspecified date ("on Tuesday", "in September") comes from the tense
+// of its clause: the nearest tense cue around the expression, within the sentence, decides.
+
+// tenseWindow is how many tokens on each side of an expression are searched for a tense cue.
+const tenseWindow = 14
+
+// futureCues mark a future (or future-in-the-past) clause.
+var futureCues = map[string]bool{
+	"will": true, "shall": true, "would": true, "ll": true, "going": true, "plans": true,
+	"plan": true, "planned": true, "planning": true, "intends": true, "intend": true,
+	"expected": true, "expects": true, "expect": true, "scheduled": true, "slated": true,
+	"due": true, "upcoming": true, "forthcoming": true, "next": true, "hopes": true, "aims": true,
+	"tomorrow": true, "agreed": true, "decided": true, "invited": true, "proposed": true,
+	"set": true, "wo": true, "pledged": true, "promised": true, "vowed": true,
+}
+
+// pastCues mark a past clause; regular past forms ("signed") are recognised by their ending.
+var pastCues = map[string]bool{
+	"said": true, "was": true, "were": true, "had": true, "did": true, "met": true, "went": true,
+	"came": true, "took": true, "gave": true, "held": true, "began": true, "saw": true,
+	"told": true, "made": true, "left": true, "won": true, "lost": true, "led": true, "fell": true,
+	"rose": true, "sent": true, "got": true, "thought": true, "brought": true, "bought": true,
+	"sold": true, "paid": true, "spent": true, "found": true, "knew": true, "became": true,
+	"stood": true, "kept": true, "ran": true, "wrote": true, "spoke": true, "broke": true,
+	"chose": true, "drove": true, "flew": true, "grew": true, "threw": true, "fought": true,
+	"caught": true, "taught": true, "sought": true, "struck": true, "shot": true, "ago": true,
+	"yesterday": true, "last": true, "earlier": true, "has": true, "have": true, "been": true,
+	"arrived": true, "died": true, "killed": true, "quit": true, "slid": true,
+	"swore": true, "overtook": true, "withdrew": true, "undertook": true, "bore": true,
+}
+
+// notPast are words ending in -ed that are not past forms.
+var notPast = map[string]bool{
+	"need": true, "feed": true, "seed": true, "speed": true, "breed": true, "bleed": true,
+	"proceed": true, "succeed": true, "exceed": true, "indeed": true, "embed": true,
+	"hundred": true, "red": true, "bed": true, "shed": true, "wed": true, "reed": true,
+	"weed": true, "greed": true, "steed": true, "creed": true, "deed": true, "sled": true,
+	"bred": true, "naked": true, "sacred": true, "wicked": true, "kindred": true,
+	"expected": true, "scheduled": true, "planned": true, "slated": true, "proposed": true,
+	"agreed": true, "decided": true, "invited": true, "pledged": true, "promised": true,
+	"vowed": true, "based": true, "united": true, "limited": true, "related": true,
+	"so-called": true, "detailed": true, "advanced": true, "concerned": true, "interested": true,
+	"used": true, "supposed": true, "allowed": true, "required": true, "needed": true,
+}
+
+// cue classifies token k: +1 future, -1 past, 0 none.
+func (p *parser) cue(k int) int {
+	t := &p.toks[k]
+	if t.kind != tokWord {
+		return 0
+	}
+	w := t.lower
+	if futureCues[w] {
+		if w == "set" || w == "due" {
+			if n := p.word(k + 1); n != "to" && n != "for" {
+				return 0
+			}
+		}
+		if w == "wo" && p.punct(k+1) != "'" && p.word(k+1) != "n" {
+			return 0
+		}
+		return 1
+	}
+	if (w == "is" || w == "are") && p.word(k+1) == "to" {
+		return 1
+	}
+	if pastCues[w] {
+		return -1
+	}
+	if !t.cap && len(w) > 4 && strings.HasSuffix(w, "ed") && !notPast[w] {
+		return -1
+	}
+	return 0
+}
+
+// direction returns +1 when the clause around tokens [from, to) is in the future, -1 when it
+// is in the past, and 0 when no cue is found. The nearest cue wins; on a tie, the left one.
+func (p *parser) direction(from, to int) int {
+	if p.forceDir != 0 {
+		return p.forceDir
+	}
+	left, leftDist := 0, tenseWindow+1
+	for k := from - 1; k >= 0 && from-k <= tenseWindow; k-- {
+		if p.punct(k) == ";" {
+			break
+		}
+		if c := p.cue(k); c != 0 {
+			left, leftDist = c, from-k
+			break
+		}
+	}
+	right, rightDist := 0, tenseWindow+1
+	for k := to; k < len(p.toks) && k-to < tenseWindow; k++ {
+		if p.punct(k) == ";" {
+			break
+		}
+		if c := p.cue(k); c != 0 {
+			right, rightDist = c, k-to+1
+			break
+		}
+	}
+	if rightDist < leftDist {
+		return right
+	}
+	return left
+}
