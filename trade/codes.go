@@ -1,0 +1,123 @@
+package trade
+
+import (
+	"encoding/csv"
+	"errors"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// ProductCodes is BACI's product dictionary: the HS6 codes of one HS revision with their
+// descriptions. When given, a BACI row whose product is not in it is rejected; without it, any
+// six-digit code of a known HS chapter is accepted, because the embedded nomenclature is HS 2022
+// and BACI comes in every revision since HS 1992.
+type ProductCodes struct {
+	// Source is the dictionary's file name.
+	Source       string
+	descriptions map[int]string
+}
+
+// Known reports whether the dictionary lists the HS6 code.
+func (p *ProductCodes) Known(hs6 int) bool {
+	_, ok := p.descriptions[hs6]
+	return ok
+}
+
+// Description returns BACI's description of an HS6 code.
+func (p *ProductCodes) Description(hs6 int) string { return p.descriptions[hs6] }
+
+// Len returns the number of codes.
+func (p *ProductCodes) Len() int { return len(p.descriptions) }
+
+// codes returns the HS6 codes in ascending order.
+func (p *ProductCodes) codes() []int {
+	out := make([]int, 0, len(p.descriptions))
+	for c := range p.descriptions {
+		out = append(out, c)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// csvRecords reads a small comma-separated file after its header, handing each record and its
+// line number to row; malformed lines are logged and skipped.
+func csvRecords(r io.Reader, log *problemLog, row func(line int, rec []string)) error {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	if _, err := cr.Read(); err != nil && err != io.EOF { // the header, already recognised
+		return err
+	}
+	for {
+		rec, err := cr.Read()
+		var perr *csv.ParseError
+		switch {
+		case err == io.EOF:
+			return nil
+		case errors.As(err, &perr):
+			log.add(perr.StartLine, ReasonColumns, "malformed CSV: %v", perr.Err)
+			continue
+		case err != nil:
+			return err
+		}
+		line, _ := cr.FieldPos(0)
+		row(line, rec)
+	}
+}
+
+// readProductCodes reads a BACI product dictionary (code,description).
+func readProductCodes(r io.Reader, name string, log *problemLog) (*ProductCodes, error) {
+	p := &ProductCodes{Source: name, descriptions: map[int]string{}}
+	err := csvRecords(r, log, func(line int, rec []string) {
+		if len(rec) != 2 {
+			log.add(line, ReasonColumns, "expected 2 fields (code,description), found %d", len(rec))
+			return
+		}
+		code, err := strconv.Atoi(strings.TrimSpace(rec[0]))
+		if err != nil || code < 0 || code > 999999 || !KnownChapter(code/10000) {
+			log.add(line, ReasonProduct, "%q is not an HS6 code", rec[0])
+			return
+		}
+		if _, dup := p.descriptions[code]; dup {
+			log.add(line, ReasonDuplicate, "product %06d is listed twice", code)
+			return
+		}
+		p.descriptions[code] = strings.TrimSpace(rec[1])
+	})
+	return p, err
+}
+
+// readCountryCodes reads a BACI country dictionary. Column names differ between releases
+// (iso_3digit_alpha before 2023, country_iso3 after); the code column is always country_code.
+// Codes the file lists are added to the embedded default, so that a release's new entity
+// overrides the default and an old file does not lose today's codes.
+func readCountryCodes(r io.Reader, name string, header []string, log *problemLog) (*CountryCodes, error) {
+	codeCol := slices.Index(header, "country_code")
+	isoCol := slices.Index(header, "iso_3digit_alpha")
+	if isoCol < 0 {
+		isoCol = slices.Index(header, "country_iso3")
+	}
+	c := DefaultCountryCodes()
+	c.Source = name
+	listed := map[int]bool{}
+	err := csvRecords(r, log, func(line int, rec []string) {
+		if len(rec) != len(header) {
+			log.add(line, ReasonColumns, "expected %d fields, found %d", len(header), len(rec))
+			return
+		}
+		n, err := strconv.Atoi(strings.TrimSpace(rec[codeCol]))
+		switch {
+		case err != nil || n < 0 || n > 999:
+			log.add(line, ReasonNumber, "country_code %q is not a number from 0 to 999", rec[codeCol])
+		case listed[n]:
+			log.add(line, ReasonDuplicate, "country_code %d is listed twice", n)
+		case !c.set(n, rec[isoCol]):
+			log.add(line, ReasonCountry, "country_code %d has no ISO3 code (%q) and no embedded one", n, rec[isoCol])
+		default:
+			listed[n] = true
+		}
+	})
+	return c, err
+}

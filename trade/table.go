@@ -1,0 +1,217 @@
+package trade
+
+import (
+	"fmt"
+	"iter"
+	"sort"
+	"sync"
+)
+
+// Period is the span of years a table covers. An annual table has First == Last. A table summed
+// over several years (OEC's 2019–2021 export matrix) has First < Last, and its values are sums
+// over the span, not yearly averages: divide by Years for an annual average.
+type Period struct {
+	First int `json:"first"`
+	Last  int `json:"last"`
+}
+
+// Year returns the annual period y.
+func Year(y int) Period { return Period{y, y} }
+
+// Years returns how many years the period spans.
+func (p Period) Years() int { return p.Last - p.First + 1 }
+
+// Sum reports whether the table's values are sums over more than one year.
+func (p Period) Sum() bool { return p.Last > p.First }
+
+// Contains reports whether year y falls in the period.
+func (p Period) Contains(y int) bool { return y >= p.First && y <= p.Last }
+
+// String formats the period as "2017" or "2019–2021".
+func (p Period) String() string {
+	if p.Sum() {
+		return fmt.Sprintf("%d–%d", p.First, p.Last)
+	}
+	return fmt.Sprintf("%d", p.First)
+}
+
+// Table is one year (or summed period) of one dataset, aggregated to exporter × importer ×
+// product: HS4 headings for BACI and HS4 export tables, sections for tables given by section.
+// An export-only table (Bilateral false) has one partner, the world, and no imports.
+// A Table is read-only once built and safe for concurrent use.
+type Table struct {
+	Period    Period
+	Level     Level
+	Bilateral bool
+	// Countries lists the party codes of the table; cells refer to them by index.
+	Countries []string
+
+	cols columns
+
+	once sync.Once
+	tot  *totals
+}
+
+// newTable builds a table from summed columns, dropping the parties no cell mentions so the
+// country list is exactly the table's reporters and partners. Indices keep their order, so the
+// cells stay sorted.
+func newTable(period Period, level Level, bilateral bool, parties []string, cols columns) *Table {
+	used := make([]bool, len(parties))
+	for i := range cols.exporter {
+		used[cols.exporter[i]] = true
+	}
+	for i := range cols.importer {
+		used[cols.importer[i]] = true
+	}
+	remap := make([]uint16, len(parties))
+	var countries []string
+	for i, u := range used {
+		if u {
+			remap[i] = uint16(len(countries))
+			countries = append(countries, parties[i])
+		}
+	}
+	for i := range cols.exporter {
+		cols.exporter[i] = remap[cols.exporter[i]]
+	}
+	for i := range cols.importer {
+		cols.importer[i] = remap[cols.importer[i]]
+	}
+	return &Table{Period: period, Level: level, Bilateral: bilateral, Countries: countries, cols: cols}
+}
+
+// Cell is one cell of a table: what an exporter sold an importer of a product over the period.
+type Cell struct {
+	Exporter string `json:"exporter"`
+	// Importer is the partner's party code, or "" in an export-only table (exports to the world).
+	Importer string `json:"importer,omitempty"`
+	Product  int    `json:"product"` // HS4 code or section number, as the table's Level says
+	ValueUSD int64  `json:"value_usd"`
+	// QuantityKg sums the quantities reported (BACI gives tonnes; kept here in kilograms).
+	QuantityKg int64 `json:"quantity_kg"`
+	// QuantityPartial is true when some rows of the cell reported no quantity.
+	QuantityPartial bool `json:"quantity_partial,omitempty"`
+}
+
+// Len returns the number of cells.
+func (t *Table) Len() int { return t.cols.len() }
+
+// Cell returns the i-th cell in table order (exporter, importer, product).
+func (t *Table) Cell(i int) Cell {
+	c := Cell{
+		Exporter:        t.Countries[t.cols.exporter[i]],
+		Product:         int(t.cols.product[i]),
+		ValueUSD:        t.cols.value[i],
+		QuantityKg:      t.cols.quantity[i],
+		QuantityPartial: t.cols.partial[i],
+	}
+	if t.Bilateral {
+		c.Importer = t.Countries[t.cols.importer[i]]
+	}
+	return c
+}
+
+// Cells iterates over the cells in table order.
+func (t *Table) Cells() iter.Seq[Cell] {
+	return func(yield func(Cell) bool) {
+		for i := range t.Len() {
+			if !yield(t.Cell(i)) {
+				return
+			}
+		}
+	}
+}
+
+// Has reports whether the party code appears in the table.
+func (t *Table) Has(party string) bool {
+	_, ok := t.totals().party[party]
+	return ok
+}
+
+// totals are the sums every indicator starts from, computed once per table in one pass over
+// the cells. Matrices are flat, country-major: exports[c*len(products)+p].
+type totals struct {
+	party         map[string]int
+	products      []uint16 // distinct product codes, ascending
+	productIndex  map[uint16]int
+	exports       []int64 // country × product, to the world
+	imports       []int64 // country × product, from the world; nil for export-only tables
+	countryExport []int64
+	countryImport []int64
+	world         []int64 // world exports of each product (equal to world imports in BACI)
+	worldTotal    int64
+	exporterStart []int // cells of exporter c are exporterStart[c]:exporterStart[c+1]
+}
+
+func (t *Table) totals() *totals {
+	t.once.Do(func() { t.tot = computeTotals(t) })
+	return t.tot
+}
+
+func computeTotals(t *Table) *totals {
+	nc := len(t.Countries)
+	tot := &totals{party: make(map[string]int, nc), productIndex: map[uint16]int{}}
+	for i, c := range t.Countries {
+		tot.party[c] = i
+	}
+	var seen [10000]bool
+	for _, p := range t.cols.product {
+		seen[p] = true
+	}
+	for p, s := range seen {
+		if s {
+			tot.productIndex[uint16(p)] = len(tot.products)
+			tot.products = append(tot.products, uint16(p))
+		}
+	}
+	np := len(tot.products)
+	tot.exports = make([]int64, nc*np)
+	tot.countryExport = make([]int64, nc)
+	tot.world = make([]int64, np)
+	if t.Bilateral {
+		tot.imports = make([]int64, nc*np)
+		tot.countryImport = make([]int64, nc)
+	}
+	var index [10000]int32
+	for code, i := range tot.productIndex {
+		index[code] = int32(i)
+	}
+	tot.exporterStart = make([]int, nc+1)
+	for i := range t.Len() {
+		e, p, v := int(t.cols.exporter[i]), int(index[t.cols.product[i]]), t.cols.value[i]
+		tot.exports[e*np+p] += v
+		tot.countryExport[e] += v
+		tot.world[p] += v
+		tot.worldTotal += v
+		tot.exporterStart[e+1] = i + 1
+		if t.Bilateral {
+			m := int(t.cols.importer[i])
+			tot.imports[m*np+p] += v
+			tot.countryImport[m] += v
+		}
+	}
+	for c := 1; c <= nc; c++ { // exporters without cells start where the previous one ended
+		tot.exporterStart[c] = max(tot.exporterStart[c], tot.exporterStart[c-1])
+	}
+	return tot
+}
+
+// pairRange returns the cells from exporter a to importer b: cells are sorted by exporter and
+// then importer, so the pair's cells are contiguous and found by binary search.
+func (t *Table) pairRange(a, b int) (int, int) {
+	tot := t.totals()
+	lo, hi := tot.exporterStart[a], tot.exporterStart[a+1]
+	imp := t.cols.importer[lo:hi]
+	from := sort.Search(len(imp), func(i int) bool { return int(imp[i]) >= b })
+	to := sort.Search(len(imp), func(i int) bool { return int(imp[i]) > b })
+	return lo + from, lo + to
+}
+
+// partyIndex finds a party in the table or says which party is missing.
+func (t *Table) partyIndex(code, role string) (int, error) {
+	i, ok := t.totals().party[code]
+	if !ok {
+		return 0, notInTable(t, code, role)
+	}
+	return i, nil
+}
