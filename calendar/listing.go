@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"text/tabwriter"
@@ -64,7 +65,8 @@ func List(days []Day) []Entry {
 // table (date, weekday, status, name, and a note with the possible range of a tentative
 // holiday), the output of "entente calendar days" without --json.
 func WriteTable(w io.Writer, days []Day) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	var buf bytes.Buffer
+	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "DATE\tDAY\tSTATUS\tNAME\tNOTE")
 	for _, d := range days {
 		s := ListingStatus(d)
@@ -73,7 +75,17 @@ func WriteTable(w io.Writer, days []Day) error {
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", d.Date, d.Date.Weekday().String()[:3], s, d.Name, tableNote(d))
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	// The padding of an empty last column would leave spaces at the ends of lines.
+	var out bytes.Buffer
+	for line := range bytes.Lines(buf.Bytes()) {
+		out.Write(bytes.TrimRight(line, " \n"))
+		out.WriteByte('\n')
+	}
+	_, err := w.Write(out.Bytes())
+	return err
 }
 
 func tableNote(d Day) string {

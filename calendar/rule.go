@@ -19,6 +19,7 @@ type Rule interface {
 type occurrence struct {
 	date     entente.Date
 	name     string
+	base     string // the holiday's name without the day's Hijri date, for notes
 	status   HolidayStatus
 	source   string
 	possible Range  // tentative days only
@@ -129,6 +130,7 @@ func (r Hijri) occurrences(year int, lunar *lunarContext) []occurrence {
 			o := occurrence{
 				date:   d,
 				name:   fmt.Sprintf("%s (%d %s %d)", r.Name, r.Day+i, HijriMonthName(r.Month), hy),
+				base:   r.Name,
 				status: start.status,
 				source: start.source,
 			}

@@ -50,17 +50,17 @@ func (c *Calendar) next(d entente.Date, step int) entente.Date {
 	return d.AddDays(step)
 }
 
-// WorkingDaysBetween counts the working days after from up to and including to; the count is
-// negative when to is before from (the working days after to up to and including from).
-// It is the inverse of AddWorkingDays: AddWorkingDays(from, WorkingDaysBetween(from, to)) is
-// to whenever to is a working day.
+// WorkingDaysBetween counts the working days met when stepping from from to to, from itself
+// excluded: the working days after from up to and including to, or, when to is before from,
+// minus the working days from to up to the day before from. It is the inverse of
+// AddWorkingDays: WorkingDaysBetween(from, AddWorkingDays(from, n)) is n.
 func (c *Calendar) WorkingDaysBetween(from, to entente.Date) int {
-	sign := 1
+	lo, hi, sign := from.AddDays(1), to, 1
 	if to.Before(from) {
-		from, to, sign = to, from, -1
+		lo, hi, sign = to, from.AddDays(-1), -1
 	}
 	n := 0
-	for _, d := range c.Days(from.AddDays(1), to) {
+	for _, d := range c.Days(lo, hi) {
 		if d.IsWorking() {
 			n++
 		}

@@ -2,6 +2,7 @@ package calendar
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/entente/entente"
@@ -20,14 +21,17 @@ func (c *Calendar) buildYear(y int) []Day {
 	n := entente.NewDate(y, time.December, 31).DaysSince(first) + 1
 	from, to := first.AddDays(-margin), first.AddDays(n-1+margin)
 	hol := c.holidays(from, to)
+	maybe := possibleDays(hol)
 	all := make([]Day, to.DaysSince(from)+1)
 	for i := range all {
 		all[i] = c.baseDay(from.AddDays(i), hol)
+		if note, ok := maybe[all[i].Date]; ok && all[i].Status == Working {
+			all[i].MayBeOff, all[i].Note = true, note
+		}
 	}
 	if c.def.AnnouncesTransfers {
 		c.markBridges(all)
 	}
-	markPossibleDays(all)
 	if c.profile.Hours.ShortDayCut > 0 {
 		markShortDays(all)
 	}
@@ -136,22 +140,30 @@ func (c *Calendar) markBridges(all []Day) {
 	}
 }
 
-// markPossibleDays marks the working days inside a tentative holiday's possible range.
-func markPossibleDays(all []Day) {
-	for i := range all {
-		h := all[i]
-		if h.Status != Holiday || h.HolidayStatus != Tentative || h.PossibleRange.IsZero() {
-			continue
+// possibleDays returns the days inside the possible range of a tentative holiday, with a
+// note naming the holiday, so that the working ones among them can be marked.
+func possibleDays(hol holidaySet) map[entente.Date]string {
+	var tentative []*occurrence
+	for _, h := range hol {
+		if h.status == Tentative && !h.possible.IsZero() {
+			tentative = append(tentative, h)
 		}
-		lo := max(h.PossibleRange.From.DaysSince(all[0].Date), 0)
-		hi := min(h.PossibleRange.To.DaysSince(all[0].Date), len(all)-1)
-		for j := lo; j <= hi; j++ {
-			if d := &all[j]; d.Status == Working && !d.MayBeOff {
-				d.MayBeOff = true
-				d.Note = h.Name + " may fall on this day (" + h.Note + ")"
+	}
+	// Where ranges overlap, the earlier holiday names the day, whatever the map's order.
+	slices.SortFunc(tentative, func(a, b *occurrence) int { return a.date.Compare(b.date) })
+	out := map[entente.Date]string{}
+	for _, h := range tentative {
+		name := h.base
+		if name == "" {
+			name = h.name
+		}
+		for d := h.possible.From; !d.After(h.possible.To); d = d.AddDays(1) {
+			if _, ok := out[d]; !ok {
+				out[d] = name + " may fall on this day (" + h.note + ")"
 			}
 		}
 	}
+	return out
 }
 
 // markShortDays marks the working days before a holiday, which are one hour shorter.
