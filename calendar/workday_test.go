@@ -47,7 +47,7 @@ func TestWorkingDaysBetween(t *testing.T) {
 		{"2024-11-26", "2024-12-10", 10},
 		{"2024-12-10", "2024-11-26", -10},
 		{"2024-11-26", "2024-11-26", 0},
-		{"2024-10-31", "2024-11-30", 20}, // 21 weekdays, 7 and 8 November off, 16 November worked
+		{"2024-10-31", "2024-11-30", 20},  // 21 weekdays, 7 and 8 November off, 16 November worked
 		{"2024-11-30", "2024-10-31", -21}, // stepping back meets 31 October too
 		{"2024-11-15", "2024-11-16", 1},
 		{"2024-11-16", "2024-11-15", -1},
