@@ -143,7 +143,11 @@ func (s *AuditService) FindAuditEntries(ctx context.Context, f entente.AuditFilt
 			if c.IsAnonymous() {
 				return result{}, entente.Denied(c, "read the audit trail")
 			}
-			w.and("roadmap_id IN (SELECT roadmap_id FROM memberships WHERE user_id = ?)", c.UserID)
+			ids := memberOf(c)
+			if len(ids) == 0 {
+				return result{}, nil
+			}
+			w.and("roadmap_id IN ("+marks(len(ids))+")", ids...)
 		}
 		tx.visibleScope(&w, "scope")
 		w.andIf(f.RoadmapID != 0, "roadmap_id = ?", f.RoadmapID)

@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"database/sql"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -187,17 +188,39 @@ func (tx *Tx) list(spec listSpec, w where, page entente.Page, scan func(rowScann
 }
 
 // visibleRoadmaps restricts a query to rows of roadmaps the caller may read: public ones and
-// those the caller is a member of. The system and the installation's administrators see all.
+// those the caller holds a role in (as loaded with the caller at sign-in). The system and the
+// installation's administrators see all.
 func (tx *Tx) visibleRoadmaps(w *where, col string) {
 	c := tx.caller
 	if c.System || c.Admin {
 		return
 	}
-	if c.IsAnonymous() {
-		w.and(col + " IN (SELECT id FROM roadmaps WHERE public = TRUE)")
+	cond := col + " IN (SELECT id FROM roadmaps WHERE public = TRUE)"
+	if ids := memberOf(c); len(ids) > 0 {
+		cond = "(" + cond + " OR " + col + " IN (" + marks(len(ids)) + "))"
+		w.and(cond, ids...)
 		return
 	}
-	w.and(col+" IN (SELECT id FROM roadmaps WHERE public = TRUE UNION SELECT roadmap_id FROM memberships WHERE user_id = ?)", c.UserID)
+	w.and(cond)
+}
+
+// memberOf lists the roadmaps the caller holds a role in, in id order.
+func memberOf(c *entente.Caller) []any {
+	ids := make([]int64, 0, len(c.Roles))
+	for id := range c.Roles {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	out := make([]any, len(ids))
+	for i, id := range ids {
+		out[i] = id
+	}
+	return out
+}
+
+// marks returns n comma-separated placeholders.
+func marks(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
 }
 
 // visibleScope restricts a query to shared rows and those internal to the caller's party.

@@ -25,6 +25,7 @@ type DB struct {
 	write   *sql.DB
 	read    *sql.DB
 	clock   entente.Clock
+	dsn     string
 	// Name is what the database is, for messages: a file path or a PostgreSQL URL without its
 	// password.
 	Name string
@@ -37,6 +38,7 @@ func Open(ctx context.Context, dsn string, clock entente.Clock) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
+	db.dsn = dsn
 	if err := db.write.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("cannot reach the database %s: %w", db.Name, err)
@@ -94,7 +96,9 @@ func sqliteDSN(path, txlock string) string {
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Add("_pragma", "busy_timeout(10000)")
 	q.Set("_txlock", txlock)
-	return "file:" + path + "?" + q.Encode()
+	// The path is part of a URI: escape the characters that would end it early.
+	escaped := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
+	return "file:" + escaped + "?" + q.Encode()
 }
 
 // redact hides the password of a database URL.

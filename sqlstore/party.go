@@ -43,17 +43,12 @@ func (s *PartyService) FindParties(ctx context.Context, f entente.PartyFilter) (
 		w.text(f.Q)
 		if len(f.Codes) > 0 {
 			args := make([]any, len(f.Codes))
-			marks := make([]byte, 0, 2*len(f.Codes))
 			for i, c := range f.Codes {
 				args[i] = c
-				if i > 0 {
-					marks = append(marks, ',')
-				}
-				marks = append(marks, '?')
 			}
-			w.and("code IN ("+string(marks)+")", args...)
+			w.and("code IN ("+marks(len(args))+")", args...)
 		}
-		// Parties are keyed by code; the list pages through rowid-free keyset on code itself.
+		// Parties are few (one per state): the list is never paged.
 		var res listResult[*entente.Party]
 		n, err := tx.count("SELECT COUNT(*) FROM parties"+w.sql(), w.args...)
 		if err != nil {

@@ -78,6 +78,14 @@ func createSchema(t testing.TB, dsn string) (string, func()) {
 	}
 }
 
+// addUser creates a user row directly, for tests of what users of each party may do.
+func addUser(t testing.TB, db *sqlstore.DB, id int64, party string) {
+	t.Helper()
+	_, err := db.ExecForTest(context.Background(), `INSERT INTO users (id, email, name, party, created_at, updated_at)
+		VALUES (?, ?, 'user', ?, '2024-01-01T00:00:00.000000Z', '2024-01-01T00:00:00.000000Z')`, id, itoa64(id)+"@example.org", party)
+	must(t, err)
+}
+
 // system is a context acting as the command line.
 func system() context.Context {
 	return entente.WithCaller(context.Background(), entente.SystemCaller)
