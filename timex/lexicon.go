@@ -132,12 +132,10 @@ var presentWords = map[string]bool{
 }
 
 // pastWords are words TimeML marks PAST_REF on their own.
-var pastWords = map[string]bool{
-	"recently": true, "recent": true, "lately": true, "previously": true, "formerly": true,
-}
+var pastWords = map[string]bool{"recently": true, "recent": true, "lately": true}
 
 // futureWords are words TimeML marks FUTURE_REF on their own.
-var futureWords = map[string]bool{"soon": true, "shortly": true}
+var futureWords = map[string]bool{"soon": true}
 
 // yearRelatives map the words that relate a period to the reference period.
 var relatives = map[string]int{

@@ -9,8 +9,8 @@ type rule func(p *parser, i int) (match, bool)
 // a tie the earlier rule in this list.
 var rules = []rule{
 	ruleNumericDate, ruleMonthFirst, ruleDayFirst, ruleWeekday, ruleDeictic,
-	ruleAnaphoricPartOfDay, ruleTime, ruleQuarter, ruleQuarterCode, ruleComparablePeriod,
-	ruleRelativeUnit, ruleYearEnd, ruleFiscalYear, ruleYear, ruleDecade, ruleHoliday,
+	ruleAnaphoricPartOfDay, ruleTime, ruleQuarter, ruleQuarterCode, ruleYearEarlier, ruleComparablePeriod,
+	ruleRelativeUnit, ruleTheWeekend, ruleWeekOf, ruleYearEnd, ruleFiscalYear, ruleYear, ruleDecade, ruleHoliday,
 	ruleSeason, ruleDuration, ruleBarePlural, ruleTheUnit, ruleSetAdverb, ruleEvery, ruleVague,
 }
 
@@ -116,7 +116,6 @@ func ruleTheUnit(p *parser, i int) (match, bool) {
 	if p.pureDigits(i+2) > 0 || p.word(i+2) == "before" || p.word(i+2) == "after" {
 		return match{}, false
 	}
-	to := p.possessive(i + 2)
-	return match{from: i, to: to, typ: TypeDuration, value: durationValue(quantity{v: 1}, u.u),
+	return match{from: i, to: i + 2, typ: TypeDuration, value: durationValue(quantity{v: 1}, u.u),
 		asDate: at(p.ref, granOfUnit(u.u))}, true
 }

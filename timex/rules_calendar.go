@@ -83,7 +83,7 @@ func (p *parser) dayAt(i int) (int, int, bool) {
 		default:
 			return 0, i, false
 		}
-		if p.adjacent(i+1) && (p.punct(i+1) == ":" || p.punct(i+1) == "." && p.pureDigits(i+2) > 0 && p.adjacent(i+2)) {
+		if p.adjacent(i+1) && (p.punct(i+1) == ":" || p.punct(i+1) == ".") && p.pureDigits(i+2) > 0 && p.adjacent(i+2) {
 			return 0, i, false // a time or a decimal
 		}
 		return int(t.digits), i + 1, true
@@ -133,6 +133,9 @@ func (p *parser) twoDigitYear(yy int) int {
 // "July last year", "November 25-27", "November 25 to 27", and a bare month ("in September").
 func ruleMonthFirst(p *parser, i int) (match, bool) {
 	j := i
+	if p.word(j) == "the" && p.word(j+1) == "month" && p.word(j+2) == "of" { // "the month of October"
+		j += 3
+	}
 	wd, k, hasWD := p.weekdayAt(j)
 	if hasWD {
 		j = p.comma(k)
@@ -215,13 +218,8 @@ func (p *parser) yearAfterDay(j int) (int, int, bool) {
 // rangeDayEnd reads the end of a day range after "Month Day": "-27", "to 27", "through 27",
 // "to December 2". It returns the end as month*100+day (month 0 = same month).
 func (p *parser) rangeDayEnd(j, mon int) (int, int, bool) {
-	k := j
-	switch {
-	case p.punct(k) == "-":
-		k++
-	case p.word(k) == "to" || p.word(k) == "through" || p.word(k) == "until" || p.word(k) == "till":
-		k++
-	default:
+	k := p.skipRangeWord(j)
+	if k == j {
 		return 0, j, false
 	}
 	if m2, k2, ok := p.monthAt(k); ok {
@@ -231,11 +229,27 @@ func (p *parser) rangeDayEnd(j, mon int) (int, int, bool) {
 		return 0, j, false
 	}
 	if d2, k2, ok := p.dayAt(k); ok && !p.followedByUnit(k2) && p.punct(k2) != ":" {
-		if _, _, isMonth := p.monthAt(k2); !isMonth {
+		_, _, isMonth := p.monthAt(k2)
+		if !isMonth && (p.word(j) != "and" || !p.countedAfter(k2)) {
 			return d2, k2, true
 		}
 	}
 	return 0, j, false
+}
+
+// countedAfter reports whether the word at k makes the number before it a count ("April 24
+// and 25 delegates"): a lower-case word other than a preposition or conjunction.
+func (p *parser) countedAfter(k int) bool {
+	w := p.word(k)
+	if w == "" || p.capital(k) {
+		return false
+	}
+	switch w {
+	case "in", "at", "on", "when", "and", "or", "with", "for", "to", "as", "by", "the", "this",
+		"next", "last", "that", "of", "from", "during", "after", "before", "but", "while":
+		return false
+	}
+	return true
 }
 
 // monthWithoutDay reads "November 2024", "August of 1998", "July last year", or a bare month.
@@ -311,29 +325,44 @@ func ruleDayFirst(p *parser, i int) (match, bool) {
 	if hasWD {
 		j = p.comma(k)
 	}
-	hasThe := p.word(j) == "the"
 	j = p.the(j)
 	day, j, ok := p.dayAt(j)
 	if !ok {
 		return match{}, false
 	}
-	endDay, endMon := 0, 0
+	endDay := 0
 	if k := p.skipRangeWord(j); k != j {
-		if d2, k2, ok := p.dayAt(k); ok {
+		if d2, k2, ok := p.dayAt(k); ok && d2 > day {
 			if _, _, isMonth := p.monthAt(p.of(k2)); isMonth {
 				endDay, j = d2, k2
 			}
 		}
 	}
 	if p.word(j) == "of" {
+		if m, ok := p.dayOfRelativeMonth(i, day, j+1); ok {
+			return m, true
+		}
 		j++
 	}
 	mon, j, ok := p.monthAt(j)
-	if !ok || (hasThe && !hasWD && p.word(i) != "the") {
+	if !ok {
 		return match{}, false
 	}
-	_ = endMon
 	return p.dayMonthYear(i, day, endDay, mon, j, wd)
+}
+
+// dayOfRelativeMonth reads "30th of this month", "the 5th of next month".
+func (p *parser) dayOfRelativeMonth(from, day, j int) (match, bool) {
+	rel, ok := p.relativeAt(j)
+	if !ok || rel.anaphora || p.word(j+rel.n) != "month" {
+		return match{}, false
+	}
+	first := entente.Date{Year: p.ref.Year, Month: p.ref.Month, Day: 1}.AddMonths(rel.offset)
+	if !validDay(first.Year, int(first.Month), day) {
+		return match{}, false
+	}
+	d := entente.Date{Year: first.Year, Month: first.Month, Day: day}
+	return match{from: from, to: j + rel.n + 1, typ: TypeDate, value: d.String(), pt: at(d, gDay)}, true
 }
 
 // of skips an "of".
@@ -349,7 +378,7 @@ func (p *parser) skipRangeWord(j int) int {
 	switch {
 	case p.punct(j) == "-":
 		return j + 1
-	case p.word(j) == "to" || p.word(j) == "through" || p.word(j) == "until" || p.word(j) == "till":
+	case p.word(j) == "to" || p.word(j) == "through" || p.word(j) == "until" || p.word(j) == "till" || p.word(j) == "and":
 		return j + 1
 	}
 	return j

@@ -111,59 +111,134 @@ var durationModifiers = map[string]bool{
 	"entire": true, "whole": true, "full": true, "same": true, "subsequent": true, "intervening": true,
 }
 
+// durationPhrase is an amount of a unit as read by ruleDuration.
+type durationPhrase struct {
+	article    string // "the", "a", "an" before the amount, or ""
+	modifier   string // "past", "next", "first", … between "the" and the amount
+	q          quantity
+	u          unit
+	rangeEnd   quantity // the upper amount of "two to three weeks", when rangeEnd.v > 0
+	adjectival bool     // "two-year", "a five year low": it modifies the noun after it
+	unitAt     int      // index of the unit word
+}
+
 // ruleDuration reads an amount of a unit: "two weeks", "the past 18 months", "three-year",
-// "a year and a half", "another two years", "the first nine months", "2 1/2 hours", and what
-// follows it when that makes a date: "two weeks later", "three years ago", "a month from now".
+// "a year and a half", "another two years", "the first nine months", "2 1/2 hours", "two to
+// three weeks", "a three-year period", and what follows it when that makes a date: "two weeks
+// later", "three years ago", "a month from now".
 func ruleDuration(p *parser, i int) (match, bool) {
-	j := i
-	hasThe := p.word(j) == "the"
-	j = p.the(j)
-	modifier := ""
-	if durationModifiers[p.word(j)] || p.word(j) == "another" {
-		modifier = p.word(j)
-		j++
-	}
-	if hasThe && modifier == "" && p.word(j) == "a" {
+	d, to, ok := p.durationAt(i)
+	if !ok {
 		return match{}, false
+	}
+	determined := d.article == "the" || d.modifier != ""
+	if d.adjectival && d.article != "" && !periodNouns[p.word(to)] {
+		return match{}, false // "the 14-day waiting period": the article belongs to the noun
+	}
+	if d.adjectival && periodNouns[p.word(to)] && d.article != "" {
+		to++ // "a three-year period"
+	}
+	if m, ok := p.anchoredDuration(i, to, d.q, d.u, determined); ok {
+		return m, true
+	}
+	if d.q.article && !determined && p.setContext(i) {
+		return match{from: i, to: to, typ: TypeSet, value: durationValue(quantity{v: 1}, d.u)}, true
+	}
+	m := match{from: i, to: to, typ: TypeDuration, value: durationValue(d.q, d.u)}
+	if d.rangeEnd.v > 0 {
+		m.end = durationValue(d.rangeEnd, d.u)
+	}
+	return m, true
+}
+
+// periodNouns may follow an adjectival duration inside the extent: "a three-year period".
+var periodNouns = map[string]bool{"period": true, "span": true, "stretch": true, "term": true, "interval": true}
+
+// durationAt reads the words of a duration at i and returns them with the index after them.
+func (p *parser) durationAt(i int) (durationPhrase, int, bool) {
+	var d durationPhrase
+	j := i
+	if w := p.word(j); w == "the" || w == "a" || w == "an" {
+		if _, _, ok := p.quantityAt(j + 1); ok || w == "the" {
+			d.article, j = w, j+1
+		}
+	}
+	if w := p.word(j); durationModifiers[w] || w == "another" {
+		d.modifier, j = w, j+1
 	}
 	q, k, ok := p.quantityAt(j)
-	if !ok || (hasThe || modifier != "") && q.article {
-		return match{}, false
+	if !ok || q.article && (d.article != "" || d.modifier != "") {
+		return d, i, false
+	}
+	d.q = q
+	if end, k2, ok := p.amountRangeEnd(k); ok {
+		d.rangeEnd, k = end, k2
 	}
 	if w := p.word(k); w == "more" || w == "additional" || w == "further" || w == "extra" {
 		k++
 	}
-	adjectival := false
 	if h := p.hyphen(k); h != k {
-		k, adjectival = h, true
+		k, d.adjectival = h, true
 	}
 	u, ok := units[p.word(k)]
-	if !ok || u.u == uWeekend || (q.article && u.plural) || (!q.vague && q.v > 1 && !u.plural && !adjectival && !p.allowsSingular(k)) {
-		return match{}, false
+	if !ok || u.u == uWeekend || q.article && u.plural || d.article == "a" && !d.adjectival {
+		return d, i, false
 	}
-	to := k + 1
-	if q.v == 0.5 && !q.vague && p.word(j) == "half" { // "half a year", "half an hour"
-		if a := p.word(j + 1); a != "a" && a != "an" {
-			return match{}, false
+	if !q.vague && q.v > 1 && !u.plural && !d.adjectival {
+		if !p.allowsSingular(k) {
+			return d, i, false
+		}
+		d.adjectival = true // "a five year low"
+	}
+	d.u, d.unitAt = u.u, k
+	return p.durationTail(d, j, k+1)
+}
+
+// durationTail checks and reads what may follow the unit: "and a half", "-long"; it refuses
+// "half" without its article, ages ("8-month-old") and "year-earlier", "year-end".
+func (p *parser) durationTail(d durationPhrase, amountAt, to int) (durationPhrase, int, bool) {
+	if d.q.v == 0.5 && !d.q.vague && p.word(amountAt) == "half" {
+		if a := p.word(amountAt + 1); a != "a" && a != "an" {
+			return d, to, false
 		}
 	}
 	if p.word(to) == "and" && p.word(to+1) == "a" && p.word(to+2) == "half" {
-		q.v += 0.5
+		d.q.v += 0.5
 		to += 3
 	}
-	if adjectival && (p.punct(to) == "-" && p.word(to+1) == "old" || p.word(to) == "old") {
-		return match{}, false // ages are not time expressions in TimeML
+	if p.punct(to) == "-" && p.adjacent(to) {
+		switch p.word(to + 1) {
+		case "old", "earlier", "ago", "end":
+			return d, to, false // ages are not time expressions in TimeML; "year-earlier" is a date
+		case "long":
+			to += 2
+		}
 	}
-	if p.punct(to) == "-" && p.adjacent(to) && p.word(to+1) == "long" {
-		to += 2
+	if d.adjectival && p.word(to) == "old" {
+		return d, to, false
 	}
-	if m, ok := p.anchoredDuration(i, to, q, u.u, hasThe || modifier != ""); ok {
-		return m, true
+	return d, to, true
+}
+
+// amountRangeEnd reads the upper amount of "two to three", "12 to 18", "5-10".
+func (p *parser) amountRangeEnd(k int) (quantity, int, bool) {
+	j := k
+	switch {
+	case p.word(j) == "to" || p.word(j) == "or":
+		j++
+	case p.punct(j) == "-" && p.pureDigits(j-1) > 0 && p.pureDigits(j+1) > 0:
+		j++
+	default:
+		return quantity{}, k, false
 	}
-	if q.article && !hasThe && modifier == "" && p.setContext(i) {
-		return match{from: i, to: to, typ: TypeSet, value: durationValue(quantity{v: 1}, u.u)}, true
+	q, j2, ok := p.quantityAt(j)
+	if !ok || q.vague || q.article {
+		return quantity{}, k, false
 	}
-	return match{from: i, to: to, typ: TypeDuration, value: durationValue(q, u.u), det: true}, true
+	if _, isUnit := units[p.word(j2)]; !isUnit && p.hyphen(j2) == j2 {
+		return quantity{}, k, false
+	}
+	return q, j2, true
 }
 
 // allowsSingular reports whether a singular unit after a number greater than one is still a

@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"strings"
 	"time"
 
 	"github.com/entente/entente"
@@ -11,7 +12,7 @@ import (
 // "recently", "soon", "the future".
 
 // weekdayAt reads a weekday name at i ("Tuesday", "Tues.") and returns its time.Weekday plus
-// one and the index after it (after a possessive "'s" too). Abbreviations need a capital and
+// one and the index after it. Abbreviations need a capital and
 // their full stop, since "sat", "sun" and "wed" are other words.
 func (p *parser) weekdayAt(i int) (int, int, bool) {
 	w := p.word(i)
@@ -62,6 +63,9 @@ func ruleWeekday(p *parser, i int) (match, bool) {
 		pt := point{g: gPartOfDay, d: d, pod: pod}
 		return match{from: i, to: j + 1, typ: TypeTime, value: pt.String(), pt: pt}, true
 	}
+	if pod, ok := partsOfDay[strings.TrimSuffix(p.word(j), "s")]; ok && strings.HasSuffix(p.word(j), "s") {
+		return match{from: i, to: j + 1, typ: TypeSet, value: "XXXX-WXX-" + isoWeekdayDigit(wd) + "T" + pod}, true
+	}
 	return match{from: i, to: j, typ: TypeDate, value: d.String(), pt: at(d, gDay)}, true
 }
 
@@ -104,7 +108,6 @@ func ruleDeictic(p *parser, i int) (match, bool) {
 		pt := point{g: gPartOfDay, d: d, pod: pod}
 		return match{from: i, to: j + 1, typ: TypeTime, value: pt.String(), pt: pt}, true
 	}
-	j = p.possessive(j)
 	return match{from: i, to: j, typ: TypeDate, value: d.String(), pt: at(d, gDay)}, true
 }
 
@@ -224,7 +227,6 @@ func ruleRelativeUnit(p *parser, i int) (match, bool) {
 	if !ok {
 		return match{}, false
 	}
-	m.to = p.possessive(m.to)
 	return m, true
 }
 
@@ -237,6 +239,9 @@ func (p *parser) relativeTarget(from, j int, rel relativeWord) (match, bool) {
 		return p.relativeWeekday(from, k, wd, rel), true
 	}
 	if mon, k, ok := p.monthAt(j); ok {
+		if day, k2, ok := p.dayAt(k); ok && validDay(2000, mon, day) {
+			return p.relativeMonthDay(from, k2, mon, day, rel), true
+		}
 		return p.relativeMonth(from, k, mon, rel), true
 	}
 	if code, ok := seasons[p.word(j)]; ok {
@@ -245,6 +250,9 @@ func (p *parser) relativeTarget(from, j int, rel relativeWord) (match, bool) {
 	u, ok := units[p.word(j)]
 	if !ok || u.plural || u.u < uDay && u.u != uNone {
 		return match{}, false
+	}
+	if (u.u == uDecade || u.u == uCentury) && rel.offset < 0 && p.word(from) == "the" {
+		return match{from: from, to: j + 1, typ: TypeDuration, value: durationValue(quantity{v: 1}, u.u)}, true
 	}
 	g := granOfUnit(u.u)
 	base := at(p.ref, g)
@@ -306,6 +314,34 @@ func (p *parser) relativeWeekday(from, to, wd int, rel relativeWord) match {
 	return match{from: from, to: to, typ: TypeDate, value: d.String(), pt: at(d, gDay)}
 }
 
+// relativeMonthDay resolves "last Oct. 23", "next March 5", "this May 1".
+func (p *parser) relativeMonthDay(from, to, mon, day int, rel relativeWord) match {
+	dir := rel.offset
+	if dir == 0 {
+		dir = p.direction(from, to)
+	}
+	y := p.yearForDay(mon, day, dir)
+	if !validDay(y, mon, day) {
+		y = p.ref.Year
+	}
+	d := entente.Date{Year: y, Month: time.Month(mon), Day: day}
+	return match{from: from, to: to, typ: TypeDate, value: d.String(), pt: at(d, gDay)}
+}
+
+// ruleTheWeekend reads "the weekend": the last one in a past clause (or when the tense says
+// nothing), the next one in a future clause.
+func ruleTheWeekend(p *parser, i int) (match, bool) {
+	if p.word(i) != "the" || p.word(i+1) != "weekend" {
+		return match{}, false
+	}
+	dir := p.direction(i, i+2)
+	if dir == 0 {
+		dir = -1
+	}
+	pt := p.weekendPoint(relativeWord{offset: dir})
+	return match{from: i, to: i + 2, typ: TypeDate, value: pt.String(), pt: pt}, true
+}
+
 // relativeMonth resolves "last April", "next February", "this September".
 func (p *parser) relativeMonth(from, to, mon int, rel relativeWord) match {
 	y := p.ref.Year
@@ -333,6 +369,9 @@ func seasonAt(k int) point {
 	return seasonPoint(floorDiv(k, 4), codes[k-floorDiv(k, 4)*4])
 }
 
+// mod4 returns x modulo 4 in 0–3, also for negative x.
+func mod4(x int) int { return (x%4 + 4) % 4 }
+
 // relativeSeason resolves "last summer", "this fall", "next spring", "this past winter": last
 // and next never mean the current season; this means the nearest one, ties broken by tense.
 func (p *parser) relativeSeason(from, to int, code string, rel relativeWord) match {
@@ -343,12 +382,12 @@ func (p *parser) relativeSeason(from, to int, code string, rel relativeWord) mat
 	case rel.anaphora && rel.offset == 0 && p.last.valid():
 		k = seasonIndex(p.last.d.Year, code)
 	case rel.offset < 0:
-		k = cur - 1 - (cur-1-seasonOrder[code]+400)%4
+		k = cur - 1 - mod4(cur-1-seasonOrder[code])
 	case rel.offset > 0:
-		k = cur + 1 + (seasonOrder[code]-cur-1+400)%4
+		k = cur + 1 + mod4(seasonOrder[code]-cur-1)
 	default:
-		back := cur - (cur-seasonOrder[code]+400)%4
-		fwd := cur + (seasonOrder[code]-cur+400)%4
+		back := cur - mod4(cur-seasonOrder[code])
+		fwd := cur + mod4(seasonOrder[code]-cur)
 		k = back
 		if fwd-cur < cur-back || fwd-cur == cur-back && p.direction(from, to) > 0 {
 			k = fwd
@@ -382,7 +421,12 @@ func ruleVague(p *parser, i int) (match, bool) {
 	case pastWords[w]:
 		return vague(i+1, entente.PastRef)
 	case futureWords[w]:
+		if p.word(i-1) == "as" || p.word(i+1) == "after" || p.word(i+1) == "afterwards" {
+			return match{}, false // "as soon as", "soon after": a conjunction, a relation
+		}
 		return vague(i+1, entente.FutureRef)
+	case w == "more" && p.word(i+1) == "recently":
+		return vague(i+2, entente.PastRef)
 	case w == "as" && p.word(i+1) == "soon" && p.word(i+2) == "as" && p.word(i+3) == "possible":
 		return vague(i+4, entente.FutureRef)
 	case w == "the":

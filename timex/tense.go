@@ -15,7 +15,8 @@ var futureCues = map[string]bool{
 	"expected": true, "expects": true, "expect": true, "scheduled": true, "slated": true,
 	"due": true, "upcoming": true, "forthcoming": true, "next": true, "hopes": true, "aims": true,
 	"tomorrow": true, "agreed": true, "decided": true, "invited": true, "proposed": true,
-	"set": true, "wo": true, "pledged": true, "promised": true, "vowed": true,
+	"set": true, "wo": true, "pledged": true, "promised": true, "vowed": true, "must": true,
+	"should": true, "can": true, "could": true, "might": true, "may": true,
 }
 
 // pastCues mark a past clause; regular past forms ("signed") are recognised by their ending.
@@ -72,9 +73,22 @@ func (p *parser) cue(k int) int {
 		return -1
 	}
 	if !t.cap && len(w) > 4 && strings.HasSuffix(w, "ed") && !notPast[w] {
-		return -1
+		return p.participle(k)
 	}
 	return 0
+}
+
+// participle classifies a regular -ed form at k by the word before it: after a determiner it
+// is an adjective ("the reduced dividend") and after a form of "be" a passive ("must be
+// returned", "is expected") whose tense is the auxiliary's; both say nothing by themselves.
+func (p *parser) participle(k int) int {
+	switch p.word(k - 1) {
+	case "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these",
+		"those", "some", "any", "no", "of", "be", "being", "is", "are", "am", "to", "newly",
+		"recently", "previously", "already":
+		return 0
+	}
+	return -1
 }
 
 // direction returns +1 when the clause around tokens [from, to) is in the future, -1 when it
@@ -82,6 +96,12 @@ func (p *parser) cue(k int) int {
 func (p *parser) direction(from, to int) int {
 	if p.forceDir != 0 {
 		return p.forceDir
+	}
+	if p.word(from-3) == "as" && p.word(from-1) == "as" {
+		switch p.word(from - 2) {
+		case "early", "soon", "late":
+			return 1 // "as early as Tuesday"
+		}
 	}
 	left, leftDist := 0, tenseWindow+1
 	for k := from - 1; k >= 0 && from-k <= tenseWindow; k-- {
