@@ -1,8 +1,7 @@
 package trade
 
 import (
-	"encoding/csv"
-	"errors"
+	"bufio"
 	"io"
 	"slices"
 	"strconv"
@@ -41,36 +40,88 @@ func (p *ProductCodes) codes() []int {
 	return out
 }
 
-// csvRecords reads a small comma-separated file after its header, handing each record and its
-// line number to row; malformed lines are logged and skipped.
-func csvRecords(r io.Reader, log *problemLog, row func(line int, rec []string)) error {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
-	if _, err := cr.Read(); err != nil && err != io.EOF { // the header, already recognised
-		return err
-	}
+// csvRecords reads a small comma-separated file line by line after its header, handing each
+// record and its line number to row; blank lines are skipped and malformed ones logged. It
+// returns the number of the last line read, and the stream's error if it broke (the partial
+// line at the break is dropped). Trade tables have no line breaks inside quoted fields, so a
+// line is a record, and a bad line costs one line, not the rest of the file.
+func csvRecords(r io.Reader, log *problemLog, row func(line int, rec []string)) (int, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	n := 0
 	for {
-		rec, err := cr.Read()
-		var perr *csv.ParseError
-		switch {
-		case err == io.EOF:
-			return nil
-		case errors.As(err, &perr):
-			log.add(perr.StartLine, ReasonColumns, "malformed CSV: %v", perr.Err)
-			continue
-		case err != nil:
-			return err
+		text, err := br.ReadString('\n')
+		if err != nil && err != io.EOF {
+			return n, err
 		}
-		line, _ := cr.FieldPos(0)
-		row(line, rec)
+		if text != "" {
+			n++
+		}
+		line := strings.TrimRight(text, "\r\n")
+		switch {
+		case n == 1 || line == "": // the header, recognised already, or nothing
+		case foreignDelimiter([]byte(line)) != 0:
+			log.add(n, ReasonDelimiter, "the line is separated by %s, not commas", delimiterName(foreignDelimiter([]byte(line))))
+		default:
+			if rec, ok := splitCSVLine(line); ok {
+				row(n, rec)
+			} else {
+				log.add(n, ReasonColumns, "a quoted field is not closed, or a quote stands inside an unquoted field")
+			}
+		}
+		if err == io.EOF {
+			return n, nil
+		}
+	}
+}
+
+// splitCSVLine splits one line of RFC 4180 CSV: fields separated by commas, optionally quoted
+// with doubled quotes inside. It reports false for malformed quoting.
+func splitCSVLine(line string) ([]string, bool) {
+	var fields []string
+	for {
+		if !strings.HasPrefix(line, `"`) {
+			field, rest, more := strings.Cut(line, ",")
+			if strings.Contains(field, `"`) {
+				return nil, false
+			}
+			fields = append(fields, field)
+			if !more {
+				return fields, true
+			}
+			line = rest
+			continue
+		}
+		var b strings.Builder
+		i := 1
+		for {
+			j := strings.IndexByte(line[i:], '"')
+			if j < 0 {
+				return nil, false
+			}
+			b.WriteString(line[i : i+j])
+			i += j + 1
+			if i < len(line) && line[i] == '"' {
+				b.WriteByte('"')
+				i++
+				continue
+			}
+			break
+		}
+		fields = append(fields, b.String())
+		switch {
+		case i == len(line):
+			return fields, true
+		case line[i] != ',':
+			return nil, false
+		}
+		line = line[i+1:]
 	}
 }
 
 // readProductCodes reads a BACI product dictionary (code,description).
 func readProductCodes(r io.Reader, name string, log *problemLog) (*ProductCodes, error) {
 	p := &ProductCodes{Source: name, descriptions: map[int]string{}}
-	err := csvRecords(r, log, func(line int, rec []string) {
+	_, err := csvRecords(r, log, func(line int, rec []string) {
 		if len(rec) != 2 {
 			log.add(line, ReasonColumns, "expected 2 fields (code,description), found %d", len(rec))
 			return
@@ -102,7 +153,7 @@ func readCountryCodes(r io.Reader, name string, header []string, log *problemLog
 	c := DefaultCountryCodes()
 	c.Source = name
 	listed := map[int]bool{}
-	err := csvRecords(r, log, func(line int, rec []string) {
+	_, err := csvRecords(r, log, func(line int, rec []string) {
 		if len(rec) != len(header) {
 			log.add(line, ReasonColumns, "expected %d fields, found %d", len(header), len(rec))
 			return
@@ -119,5 +170,6 @@ func readCountryCodes(r io.Reader, name string, header []string, log *problemLog
 			listed[n] = true
 		}
 	})
+	c.listed = len(listed)
 	return c, err
 }

@@ -46,6 +46,9 @@ type OverlapRow struct {
 // top products of the overlap (all when top is 0).
 func (t *Table) Complementarity(exporter, importer string, top int) (*Complementarity, error) {
 	res := &Complementarity{Exporter: exporter, Importer: importer, Period: t.Period}
+	if err := samePartyError(exporter, importer, "importer"); err != nil {
+		return nil, err
+	}
 	a, err := t.partyIndex(exporter, "exporter")
 	if err != nil {
 		return nil, err
@@ -106,6 +109,9 @@ type Intensity struct {
 // Intensity computes the trade intensity index of exporter with importer.
 func (t *Table) Intensity(exporter, importer string) (*Intensity, error) {
 	res := &Intensity{Exporter: exporter, Importer: importer, Period: t.Period}
+	if err := samePartyError(exporter, importer, "importer"); err != nil {
+		return nil, err
+	}
 	a, err := t.partyIndex(exporter, "exporter")
 	if err != nil {
 		return nil, err

@@ -91,6 +91,7 @@ type CountryCodes struct {
 	// Source names where the mapping came from: "embedded" or the dictionary's file name.
 	Source string
 	alpha3 [1000]string // by BACI numeric code; "" when unknown
+	listed int          // codes read from the dictionary file
 }
 
 // DefaultCountryCodes returns the embedded mapping: ISO 3166-1 numeric codes plus BACI's

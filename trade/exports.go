@@ -37,14 +37,10 @@ func newExportParser(log *problemLog, f format, period Period) *exportParser {
 		sums: map[Period]map[uint64]cellSum{}, seen: map[Period]map[[2]int]bool{}, products: map[int]bool{}}
 }
 
-func (p *exportParser) read(r io.Reader) error {
+// read parses the table; it returns the last line read and the stream's error, if it broke.
+func (p *exportParser) read(r io.Reader) (int, error) {
 	return csvRecords(r, p.log, func(line int, rec []string) {
-		p.lines++
 		if len(rec) != p.f.nfields {
-			if len(rec) == 1 && foreignDelimiter([]byte(rec[0])) != 0 {
-				p.log.add(line, ReasonDelimiter, "the line is separated by %s, not commas", delimiterName(foreignDelimiter([]byte(rec[0]))))
-				return
-			}
 			p.log.add(line, ReasonColumns, "expected %d fields as in the header, found %d", p.f.nfields, len(rec))
 			return
 		}

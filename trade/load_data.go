@@ -27,7 +27,7 @@ func (l *loader) loadCodes(f *inputFile, hash string, log *problemLog, sum *File
 			log.add(0, ReasonTruncated, "the file cannot be read to the end: %v", err)
 		}
 		l.countries, l.countriesHash = codes, hash
-		sum.Kept = len(codes.Numerics())
+		sum.Kept = codes.listed
 		return nil
 	}
 	products, err := readProductCodes(r, name, log)
@@ -139,10 +139,11 @@ func (l *loader) readBACI(ctx context.Context, r io.Reader, f *inputFile, log *p
 // readExports reads an export table.
 func (l *loader) readExports(r io.Reader, f *inputFile, period Period, log *problemLog, sum *FileSummary) ([]*Table, error) {
 	p := newExportParser(log, f.format, period)
-	if err := p.read(r); err != nil {
-		log.add(0, ReasonTruncated, "the data stops after line %d (%v); the lines before are kept", p.lines+1, err)
+	last, err := p.read(r)
+	if err != nil {
+		log.add(0, ReasonTruncated, "the data stops at line %d (%v); that unfinished line is dropped, the lines before it are read", last+1, err)
 	}
-	sum.Lines, sum.Kept = p.lines, p.kept
+	sum.Lines, sum.Kept = p.kept+log.count, p.kept
 	sum.Exporters, sum.Products = len(p.parties), len(p.products)
 	return p.tables(), nil
 }

@@ -60,6 +60,9 @@ type PotentialOptions struct {
 // Potential ranks the export potential of products from one party to another.
 func (t *Table) Potential(from, to string, opt PotentialOptions) (*Potential, error) {
 	res := &Potential{From: from, To: to, Period: t.Period, Rows: []PotentialRow{}}
+	if err := samePartyError(from, to, "to"); err != nil {
+		return nil, err
+	}
 	a, err := t.partyIndex(from, "from")
 	if err != nil {
 		return nil, err

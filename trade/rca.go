@@ -16,6 +16,15 @@ func notInTable(t *Table, code, role string) error {
 	return entente.Errorf(entente.ENOTFOUND, "%s (%s, %s) does not appear in the %s trade table.", PartyName(code), code, role, t.Period)
 }
 
+// samePartyError refuses a pair of one party with itself, which no bilateral indicator measures.
+func samePartyError(a, b, field string) error {
+	if a != b {
+		return nil
+	}
+	return &entente.Error{Code: entente.EINVALID, Message: "A bilateral indicator needs two different parties.",
+		Fields: map[string]string{field: "must differ from " + a}}
+}
+
 // ProductInfo names a product of a result row: its code as people write it ("6302", "XI"),
 // its description and its section, so pages can group rows and CSV files stand alone.
 type ProductInfo struct {

@@ -8,11 +8,27 @@ import (
 )
 
 // The text writers print results on a terminal for the entente trade commands: aligned
-// columns, dollars in millions with one decimal, indices with one decimal.
+// columns, dollars in millions (or thousands, when every value is below ten million) with one
+// decimal, indices with one decimal.
 
-// millions formats dollars as millions with one decimal and thousands separators: 4,568.5.
-func millions(usd float64) string {
-	s := fmt.Sprintf("%.1f", usd/1e6)
+// moneyUnit is the unit a text table shows dollars in.
+type moneyUnit struct {
+	divisor float64
+	label   string
+}
+
+// unitFor picks millions unless the largest value would read 0.0–9.9 million, where
+// thousands say more.
+func unitFor(largest float64) moneyUnit {
+	if largest < 1e7 {
+		return moneyUnit{1e3, "k USD"}
+	}
+	return moneyUnit{1e6, "M USD"}
+}
+
+// format writes dollars in the unit with one decimal and thousands separators: 4,568.5.
+func (u moneyUnit) format(usd float64) string {
+	s := fmt.Sprintf("%.1f", usd/u.divisor)
 	whole, frac, _ := strings.Cut(s, ".")
 	neg := strings.HasPrefix(whole, "-")
 	whole = strings.TrimPrefix(whole, "-")
@@ -36,10 +52,15 @@ func newTab(w io.Writer) *tabwriter.Writer {
 // WriteRCAText prints an RCA list: product code, description, export value, RCA.
 func WriteRCAText(w io.Writer, country string, period Period, rows []RCARow) error {
 	fmt.Fprintf(w, "Revealed comparative advantage of %s (%s), %s\n", PartyName(country), country, period)
-	tw := newTab(w)
-	fmt.Fprintln(tw, "product\tdescription\texports (M USD)\tRCA")
+	largest := 0.0
 	for _, r := range rows {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%.1f\n", r.Product, r.Description, millions(float64(r.ExportUSD)), r.RCA)
+		largest = max(largest, float64(r.ExportUSD))
+	}
+	u := unitFor(largest)
+	tw := newTab(w)
+	fmt.Fprintf(tw, "product\tdescription\texports (%s)\tRCA\n", u.label)
+	for _, r := range rows {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%.1f\n", r.Product, r.Description, u.format(float64(r.ExportUSD)), r.RCA)
 	}
 	return tw.Flush()
 }
@@ -51,15 +72,20 @@ func WritePotentialText(w io.Writer, p *Potential) error {
 		_, err := fmt.Fprintln(w, p.Reason)
 		return err
 	}
-	fmt.Fprintf(w, "Ease of trade (intensity index): %.2f. Untapped in all ranked products: %s M USD.\n", p.Ease, millions(p.UntappedUSD))
+	largest := p.UntappedUSD
+	for _, r := range p.Rows {
+		largest = max(largest, float64(r.DemandUSD))
+	}
+	u := unitFor(largest)
+	fmt.Fprintf(w, "Ease of trade (intensity index): %.2f. Untapped in all ranked products: %s %s.\n", p.Ease, u.format(p.UntappedUSD), u.label)
 	if p.Note != "" {
 		fmt.Fprintln(w, p.Note)
 	}
 	tw := newTab(w)
-	fmt.Fprintln(tw, "product\tdescription\tRCA\tdemand (M USD)\texpected\tactual\tuntapped")
+	fmt.Fprintf(tw, "product\tdescription\tRCA\tdemand (%s)\texpected\tactual\tuntapped\n", u.label)
 	for _, r := range p.Rows {
-		fmt.Fprintf(tw, "%s\t%s\t%.1f\t%s\t%s\t%s\t%s\n", r.Product, r.Description, r.RCA, millions(float64(r.DemandUSD)),
-			millions(r.ExpectedUSD), millions(float64(r.ActualUSD)), millions(r.UntappedUSD))
+		fmt.Fprintf(tw, "%s\t%s\t%.1f\t%s\t%s\t%s\t%s\n", r.Product, r.Description, r.RCA, u.format(float64(r.DemandUSD)),
+			u.format(r.ExpectedUSD), u.format(float64(r.ActualUSD)), u.format(r.UntappedUSD))
 	}
 	return tw.Flush()
 }
