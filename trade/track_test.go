@@ -66,7 +66,7 @@ func TestTrackProductsOnSections(t *testing.T) {
 		{textiles, []int{11}, false},
 		{agri, []int{1, 2, 3, 4}, false},
 		{mining, []int{5, 14}, false}, // 71 is all of XIV; 31 is part of VI, 72–81 of XV
-		{machinery, nil, true},    // 84 is part of XVI, 87 of XVII
+		{machinery, nil, true},        // 84 is part of XVI, 87 of XVII
 	}
 	for _, tc := range tests {
 		var got []int
