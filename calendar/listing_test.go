@@ -69,3 +69,24 @@ func TestWriteTable(t *testing.T) {
 		}
 	}
 }
+
+func TestDayJSON(t *testing.T) {
+	pak := mustFor(t, "PAK", "", nil)
+	for _, tc := range []struct {
+		day  string
+		want string
+	}{
+		{"2025-03-31", `{"date":"2025-03-31","status":"holiday","name":"Eid-ul-Fitr (1 Shawwal 1446)","holiday_status":"tentative",` +
+			`"source":"Cabinet Division, annual list of public holidays","possible_range":{"from":"2025-03-30","to":"2025-04-03"},` +
+			`"note":"subject to the sighting of the moon"}`},
+		{"2025-03-28", `{"date":"2025-03-28","status":"working","hours":["08:00-12:00","14:00-16:00"]}`},
+	} {
+		got, err := json.Marshal(pak.Day(date(tc.day)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != tc.want {
+			t.Errorf("%s:\ngot  %s\nwant %s", tc.day, got, tc.want)
+		}
+	}
+}
