@@ -19,6 +19,7 @@ type match struct {
 	vague    bool  // PAST_REF, PRESENT_REF, FUTURE_REF
 	agoLike  bool  // an "ago" date: quantity modifiers become BEFORE/AFTER
 	asDate   point // for "the year": the date it means after a modifier ("the end of the year")
+	compared bool  // "a year earlier", "the year-ago quarter": not a period reported on itself
 }
 
 // parser holds one call of Find: the text, the reference date, the current sentence's tokens
@@ -33,11 +34,15 @@ type parser struct {
 	last     point // the last date or time mentioned, for "two weeks later", "that day"
 	lastSent int   // the sentence it was mentioned in
 	lastDay  point // the last day mentioned, for a bare time of day ("at 10:35 a.m.")
+	// lastQuarter is the last quarter or half reported on, and the sentence it was in: the
+	// period "a year ago" and "the year-earlier quarter" are compared with.
+	lastQuarter     point
+	lastQuarterSent int
 	forceDir int   // when non-zero, the tense of every clause (for ResolveEventDate)
 }
 
 func newParser(text string, ref entente.Date) *parser {
-	return &parser{text: text, ref: ref, lastSent: -10}
+	return &parser{text: text, ref: ref, lastSent: -10, lastQuarterSent: -10}
 }
 
 // run tags the text sentence by sentence.
@@ -151,6 +156,9 @@ func (p *parser) emit(m match) {
 		p.last, p.lastSent = m.pt, p.sentence
 		if m.pt.g >= gDay {
 			p.lastDay = m.pt
+		}
+		if (m.pt.g == gQuarter || m.pt.g == gHalf) && !m.compared {
+			p.lastQuarter, p.lastQuarterSent = m.pt, p.sentence
 		}
 	}
 }

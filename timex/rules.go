@@ -9,7 +9,7 @@ type rule func(p *parser, i int) (match, bool)
 // a tie the earlier rule in this list.
 var rules = []rule{
 	ruleNumericDate, ruleMonthFirst, ruleDayFirst, ruleWeekday, ruleDeictic,
-	ruleAnaphoricPartOfDay, ruleTime, ruleQuarter, ruleQuarterCode, ruleYearEarlier, ruleComparablePeriod,
+	ruleAnaphoricPartOfDay, ruleModifiedPartOfDay, ruleTime, ruleQuarter, ruleQuarterCode, ruleYearEarlier, ruleComparablePeriod,
 	ruleRelativeUnit, ruleTheWeekend, ruleWeekOf, ruleYearEnd, ruleFiscalYear, ruleYear, ruleDecade, ruleHoliday,
 	ruleSeason, ruleDuration, ruleBarePlural, ruleTheUnit, ruleSetAdverb, ruleEvery, ruleVague,
 }
@@ -103,11 +103,19 @@ func ruleYearEnd(p *parser, i int) (match, bool) {
 	return match{from: i, to: j, typ: TypeDate, value: pt.String(), mod: entente.ModEnd, pt: pt}, true
 }
 
-// ruleTheUnit reads "the year", "the month", "the week": TimeML reads "for the year" as the
-// duration P1Y, but after a modifier ("the end of the year") it is the reference period.
+// ruleTheUnit reads "the year", "the fiscal year", "the month", "the week": TimeML reads
+// "for the year" as the duration P1Y, but after a modifier ("the end of the year") it is the
+// reference period; "the full year" is the reference year.
 func ruleTheUnit(p *parser, i int) (match, bool) {
 	if p.word(i) != "the" {
 		return match{}, false
+	}
+	if p.word(i+1) == "full" && p.word(i+2) == "year" {
+		pt := at(p.ref, gYear)
+		return match{from: i, to: i + 3, typ: TypeDate, value: pt.String(), pt: pt}, true
+	}
+	if p.word(i+1) == "fiscal" && p.word(i+2) == "year" {
+		return match{from: i, to: i + 3, typ: TypeDuration, value: "P1Y", asDate: at(p.ref, gYear)}, true
 	}
 	u, ok := units[p.word(i+1)]
 	if !ok || u.plural || u.u < uWeek || u.u == uQuarter || u.u == uFortnight {

@@ -465,24 +465,39 @@ func (p *parser) yearForMonth(mon, dir int) int {
 	return ref.Year
 }
 
-// yearForDay picks the year of a month and day named without one, like yearForMonth.
+// yearForDay picks the year of a month and day named without one. A day within six weeks of
+// the reference date is taken whatever the tense ("extended the offer to Nov. 20" reported
+// after the fact is still this November); otherwise the nearest such day in the direction
+// of the clause's tense, or the nearest at all when the tense says nothing.
 func (p *parser) yearForDay(mon, day, dir int) int {
 	ref := p.ref
-	best := ref.Year
-	bestDist := 1 << 30
+	prev, next := 0, 0
+	prevDist, nextDist := 1<<30, 1<<30
 	for y := ref.Year - 1; y <= ref.Year+1; y++ {
 		if !validDay(y, mon, day) {
 			continue
 		}
 		dist := entente.Date{Year: y, Month: time.Month(mon), Day: day}.DaysSince(ref)
-		if dir > 0 && dist < 0 || dir < 0 && dist > 0 {
-			continue
+		if dist <= 0 && -dist < prevDist {
+			prev, prevDist = y, -dist
 		}
-		if abs(dist) < bestDist {
-			best, bestDist = y, abs(dist)
+		if dist >= 0 && dist < nextDist {
+			next, nextDist = y, dist
 		}
 	}
-	return best
+	switch {
+	case prev == 0:
+		return next
+	case next == 0:
+		return prev
+	case prevDist <= 45 && nextDist > 180 || dir < 0 && !(nextDist <= 45 && prevDist > 180):
+		return prev
+	case nextDist <= 45 && prevDist > 180 || dir > 0:
+		return next
+	case nextDist < prevDist:
+		return next
+	}
+	return prev
 }
 
 // yearMatchingWeekday prefers, among the year before, the guessed year and the one after, the

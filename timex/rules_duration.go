@@ -270,6 +270,11 @@ func (p *parser) anchoredDuration(from, to int, q quantity, u unit, determined b
 		return match{}, false
 	}
 	w := p.word(to)
+	if w == "or" && p.word(to+1) == "so" && (p.word(to+2) == "ago" || p.word(to+2) == "earlier" || p.word(to+2) == "later") {
+		m, ok := p.anchoredDuration(from, to+2, q, u, determined)
+		m.approx, m.mod = true, entente.ModApprox
+		return m, ok
+	}
 	n := int(q.v)
 	switch {
 	case w == "ago" || w == "back" && p.word(to+1) == "":
@@ -277,7 +282,7 @@ func (p *parser) anchoredDuration(from, to int, q quantity, u unit, determined b
 			return match{from: from, to: to + 1, typ: TypeDate, value: entente.PastRef, vague: true, agoLike: true}, true
 		}
 		pt := p.agoPoint(n, u)
-		return match{from: from, to: to + 1, typ: TypeDate, value: pt.String(), pt: pt, agoLike: true}, true
+		return match{from: from, to: to + 1, typ: TypeDate, value: pt.String(), pt: pt, agoLike: true, compared: true}, true
 	case w == "from" && p.word(to+1) == "now" || w == "hence":
 		end := to + 1
 		if w == "from" {
@@ -296,7 +301,7 @@ func (p *parser) anchoredDuration(from, to int, q quantity, u unit, determined b
 			n = -n
 		}
 		pt := p.laterPoint(n, u)
-		return match{from: from, to: to + 1, typ: TypeDate, value: pt.String(), pt: pt}, true
+		return match{from: from, to: to + 1, typ: TypeDate, value: pt.String(), pt: pt, compared: true}, true
 	}
 	return match{}, false
 }
@@ -327,30 +332,24 @@ func agoGran(u unit) gran {
 }
 
 // agoPoint resolves "N units ago" from the reference date. In financial news "a year ago"
-// right after a quarter means that quarter a year before ("… from $3 million a year ago").
+// after a quarter was reported on means that quarter a year before ("… from $3 million a
+// year ago").
 func (p *parser) agoPoint(n int, u unit) point {
-	if n == 1 && u == uYear && p.recentPeriod() {
-		return p.last.shiftBy(-1, uYear)
+	if q, ok := p.reportedPeriod(); ok && n == 1 && u == uYear {
+		return q.shiftBy(-1, uYear)
 	}
 	return at(p.ref, agoGran(u)).shiftBy(-n, u)
 }
 
-// recentPeriod reports whether the last date mentioned, in this or the previous sentence, is a
-// quarter, half or month: the period a comparison with "a year earlier" is about.
-func (p *parser) recentPeriod() bool {
-	return p.last.valid() && p.sentence-p.lastSent <= 1 &&
-		(p.last.g == gQuarter || p.last.g == gHalf || p.last.g == gMonth)
-}
-
 // laterPoint resolves "N units later/earlier" from the last date mentioned (within the last
-// few sentences), else from the reference date; it keeps the anchor's granularity.
+// few sentences), else from the reference date, keeping the anchor's granularity; "a year
+// earlier" after a quarter was reported on is that quarter a year before.
 func (p *parser) laterPoint(n int, u unit) point {
+	if q, ok := p.reportedPeriod(); ok && n == -1 && u == uYear {
+		return q.shiftBy(-1, uYear)
+	}
 	if p.last.valid() && p.sentence-p.lastSent <= 3 {
-		base := p.last
-		if base.g < gDay && granOfUnit(u) >= gDay && u != uWeek {
-			return base.shiftBy(n, u) // "two months later" than 1995 is still 1995
-		}
-		return base.shiftBy(n, u)
+		return p.last.shiftBy(n, u)
 	}
 	return at(p.ref, agoGran(u)).shiftBy(n, u)
 }

@@ -4,13 +4,22 @@ package timex
 // 1988 period", "the year-earlier quarter", "the year-ago third quarter", "the same period last
 // year", and "year-earlier" on its own before a noun ("year-earlier results").
 
-// periodPoint is the quarter under discussion: the last quarter or half mentioned in the last
+// periodPoint is the quarter under discussion: the last quarter or half reported on in the last
 // few sentences, else the last quarter completed before the reference date.
 func (p *parser) periodPoint() point {
-	if p.last.valid() && (p.last.g == gQuarter || p.last.g == gHalf) && p.sentence-p.lastSent <= 3 {
-		return p.last
+	if q, ok := p.reportedPeriod(); ok {
+		return q
 	}
 	return at(p.ref, gQuarter).shift(-1)
+}
+
+// reportedPeriod returns the last quarter or half reported on, if it was in the last five
+// sentences.
+func (p *parser) reportedPeriod() (point, bool) {
+	if p.lastQuarter.valid() && p.sentence-p.lastQuarterSent <= 5 {
+		return p.lastQuarter, true
+	}
+	return point{}, false
 }
 
 // ruleYearEarlier reads "year-earlier" and "year-ago", alone or before the period they date:
@@ -28,20 +37,20 @@ func ruleYearEarlier(p *parser, i int) (match, bool) {
 	k := j + 3
 	if n, u, k2, ok := p.periodOrdinal(k); ok && u == uQuarter && hasThe {
 		pt := quarterPoint(p.periodPoint().d.Year-1, n)
-		return match{from: i, to: k2, typ: TypeDate, value: pt.String(), pt: pt}, true
+		return match{from: i, to: k2, typ: TypeDate, value: pt.String(), pt: pt, compared: true}, true
 	}
 	if w := p.word(k); (w == "quarter" || w == "period") && hasThe {
 		pt := p.periodPoint().shiftBy(-1, uYear)
-		return match{from: i, to: k + 1, typ: TypeDate, value: pt.String(), pt: pt}, true
+		return match{from: i, to: k + 1, typ: TypeDate, value: pt.String(), pt: pt, compared: true}, true
 	}
 	if q, k2, ok := p.quantityAt(k); ok && hasThe && !q.vague && !q.article && units[p.word(k2)].u == uMonth {
 		return match{from: i, to: k2 + 1, typ: TypeDuration, value: durationValue(q, uMonth)}, true
 	}
 	pt := at(p.ref, gYear).shift(-1)
-	if p.last.valid() && (p.last.g == gQuarter || p.last.g == gHalf) && p.sentence-p.lastSent <= 1 {
-		pt = p.last.shiftBy(-1, uYear)
+	if q, ok := p.reportedPeriod(); ok {
+		pt = q.shiftBy(-1, uYear)
 	}
-	return match{from: j, to: k, typ: TypeDate, value: pt.String(), pt: pt}, true
+	return match{from: j, to: k, typ: TypeDate, value: pt.String(), pt: pt, compared: true}, true
 }
 
 // ruleComparablePeriod reads "the quarter", "the latest quarter", "the current quarter",
@@ -90,8 +99,8 @@ func (p *parser) comparableValue(adj string, year, k int) (point, int) {
 		pt = at(p.ref, gQuarter)
 	case adj == "latest":
 		pt = at(p.ref, gQuarter).shift(-1)
-		if p.last.valid() && p.last.g == gQuarter && p.sentence-p.lastSent <= 3 {
-			pt = p.last
+		if q, ok := p.reportedPeriod(); ok && q.d.After(at(p.ref, gQuarter).shiftBy(-1, uYear).d) {
+			pt = q
 		}
 	case adj == "previous" || adj == "prior":
 		pt = pt.shift(-1)

@@ -152,6 +152,28 @@ func ruleAnaphoricPartOfDay(p *parser, i int) (match, bool) {
 	return match{from: i, to: j + 1, typ: TypeTime, value: pt.String(), pt: pt}, true
 }
 
+// ruleModifiedPartOfDay reads a bare part of the day after "mid", "early" or "late" (which the
+// modifier adds to the extent): "mid-afternoon", "late evening", "mid-afternoon yesterday".
+func ruleModifiedPartOfDay(p *parser, i int) (match, bool) {
+	pod, ok := partsOfDay[p.word(i)]
+	if !ok || p.word(i) == "overnight" {
+		return match{}, false
+	}
+	prev := p.word(i - 1)
+	if p.punct(i-1) == "-" {
+		prev = p.word(i - 2)
+	}
+	if prev != "mid" && prev != "early" && prev != "late" {
+		return match{}, false
+	}
+	d, to := p.anchorDay(), i+1
+	if day, k, ok := p.dayAfterTime(to); ok && k == to+1 {
+		d, to = day, k
+	}
+	pt := point{g: gPartOfDay, d: d, pod: pod}
+	return match{from: i, to: to, typ: TypeTime, value: pt.String(), pt: pt}, true
+}
+
 // anchorDay is the day a bare time or "that night" refers to: the last day mentioned in this
 // or the previous sentence, else the reference date.
 func (p *parser) anchorDay() entente.Date {

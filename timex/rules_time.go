@@ -173,11 +173,29 @@ func (p *parser) dayAfterTime(j int) (entente.Date, int, bool) {
 	return entente.Date{}, j, false
 }
 
-// dayNamedAfter finds the day of "at 3 p.m. on Tuesday" without taking it into the extent.
+// dayNamedAfter finds the day of "at 3 p.m. on Tuesday" or "at 10:35 a.m. (0735 GMT) Friday"
+// without taking it into the extent: it looks a few tokens ahead, past "on" and a
+// parenthesis, and stops at the end of the clause.
 func (p *parser) dayNamedAfter(j int) (entente.Date, bool) {
-	if p.word(j) != "on" {
-		return entente.Date{}, false
+	depth := 0
+	for k := j; k < len(p.toks) && k < j+8; k++ {
+		switch p.punct(k) {
+		case "(":
+			depth++
+			continue
+		case ")":
+			depth--
+			continue
+		case ",", ".", ";", ":", "--":
+			if depth == 0 {
+				return entente.Date{}, false
+			}
+		}
+		if depth > 0 || p.word(k) == "on" {
+			continue
+		}
+		d, _, ok := p.dayAfterTime(k)
+		return d, ok
 	}
-	d, _, ok := p.dayAfterTime(j + 1)
-	return d, ok
+	return entente.Date{}, false
 }

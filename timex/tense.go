@@ -56,9 +56,19 @@ func (p *parser) cue(k int) int {
 	}
 	w := t.lower
 	if futureCues[w] {
-		if w == "set" || w == "due" {
+		switch w {
+		case "set", "due":
 			if n := p.word(k + 1); n != "to" && n != "for" {
 				return 0
+			}
+		case "agreed", "decided", "invited", "proposed", "pledged", "promised", "vowed", "plans", "plan", "hopes", "aims":
+			if p.word(k+1) != "to" {
+				return pastOrNone(w)
+			}
+		case "expected", "scheduled", "planned", "slated":
+			switch p.word(k - 1) {
+			case "had", "been":
+				return -1 // "had been scheduled to expire": the plan is in the past
 			}
 		}
 		if w == "wo" && p.punct(k+1) != "'" && p.word(k+1) != "n" {
@@ -78,6 +88,15 @@ func (p *parser) cue(k int) int {
 	return 0
 }
 
+// pastOrNone classifies a cue word used without its "to": "agreed in June" is past,
+// "plans" a noun.
+func pastOrNone(w string) int {
+	if strings.HasSuffix(w, "ed") {
+		return -1
+	}
+	return 0
+}
+
 // participle classifies a regular -ed form at k by the word before it: after a determiner it
 // is an adjective ("the reduced dividend") and after a form of "be" a passive ("must be
 // returned", "is expected") whose tense is the auxiliary's; both say nothing by themselves.
@@ -91,8 +110,17 @@ func (p *parser) participle(k int) int {
 	return -1
 }
 
+// reportingVerbs introduce what was said; their past tense is the reporter's, not the
+// event's ("officials said the summit will open on April 24"), so they count only when no
+// other cue is near, unless they are right next to the date ("said Tuesday").
+var reportingVerbs = map[string]bool{
+	"said": true, "told": true, "announced": true, "reported": true, "added": true,
+	"stated": true, "noted": true, "declared": true,
+}
+
 // direction returns +1 when the clause around tokens [from, to) is in the future, -1 when it
-// is in the past, and 0 when no cue is found. The nearest cue wins; on a tie, the left one.
+// is in the past, and 0 when no cue is found. The nearest cue wins (on a tie, the left one);
+// reporting verbs further than two words away count only when there is no other cue.
 func (p *parser) direction(from, to int) int {
 	if p.forceDir != 0 {
 		return p.forceDir
@@ -103,28 +131,34 @@ func (p *parser) direction(from, to int) int {
 			return 1 // "as early as Tuesday"
 		}
 	}
-	left, leftDist := 0, tenseWindow+1
-	for k := from - 1; k >= 0 && from-k <= tenseWindow; k-- {
-		if p.punct(k) == ";" {
-			break
+	strong, strongDist, weak, weakDist := 0, tenseWindow+1, 0, tenseWindow+1
+	note := func(k, dist int) bool {
+		c := p.cue(k)
+		switch {
+		case c == 0:
+			return false
+		case reportingVerbs[p.word(k)] && dist > 2: // "said Tuesday": the saying is dated
+			if dist < weakDist {
+				weak, weakDist = c, dist
+			}
+			return false
+		case dist < strongDist:
+			strong, strongDist = c, dist
 		}
-		if c := p.cue(k); c != 0 {
-			left, leftDist = c, from-k
+		return true
+	}
+	for k := from - 1; k >= 0 && from-k <= tenseWindow && p.punct(k) != ";"; k-- {
+		if note(k, from-k) {
 			break
 		}
 	}
-	right, rightDist := 0, tenseWindow+1
-	for k := to; k < len(p.toks) && k-to < tenseWindow; k++ {
-		if p.punct(k) == ";" {
-			break
-		}
-		if c := p.cue(k); c != 0 {
-			right, rightDist = c, k-to+1
+	for k := to; k < len(p.toks) && k-to < tenseWindow && p.punct(k) != ";"; k++ {
+		if note(k, k-to+1) {
 			break
 		}
 	}
-	if rightDist < leftDist {
-		return right
+	if strong != 0 {
+		return strong
 	}
-	return left
+	return weak
 }
