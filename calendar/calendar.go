@@ -124,14 +124,17 @@ func (c *Calendar) Hours() WorkingHours { return c.profile.Hours }
 // IsGeneric reports whether this is the stand-in calendar of a party without a definition.
 func (c *Calendar) IsGeneric() bool { return c.def.Generic }
 
-// Day returns the day d of the calendar.
+// Day returns the day d of the calendar. A date out of range, such as 30 February, is
+// normalised the way entente.NewDate does.
 func (c *Calendar) Day(d entente.Date) Day {
+	d = entente.NewDate(d.Year, d.Month, d.Day)
 	days := c.year(d.Year)
 	return days[d.DaysSince(entente.NewDate(d.Year, time.January, 1))]
 }
 
 // Days returns every day from from to to, both included; nil when to is before from.
 func (c *Calendar) Days(from, to entente.Date) []Day {
+	from, to = entente.NewDate(from.Year, from.Month, from.Day), entente.NewDate(to.Year, to.Month, to.Day)
 	if to.Before(from) {
 		return nil
 	}

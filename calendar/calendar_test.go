@@ -289,3 +289,22 @@ func TestParties(t *testing.T) {
 		t.Error("HasDefinition")
 	}
 }
+
+func TestDayNormalisesDates(t *testing.T) {
+	c := mustFor(t, "PAK", "", nil)
+	for _, tc := range []struct {
+		in   entente.Date
+		want string
+	}{
+		{entente.Date{Year: 2025, Month: 2, Day: 30}, "2025-03-02"},
+		{entente.Date{}, entente.NewDate(0, 0, 0).String()}, // the zero Date does not panic
+		{entente.Date{Year: 2025, Month: 13, Day: 1}, "2026-01-01"},
+	} {
+		if got := c.Day(tc.in).Date.String(); got != tc.want {
+			t.Errorf("Day(%+v) is %s, want %s", tc.in, got, tc.want)
+		}
+	}
+	if n := len(c.Days(entente.Date{Year: 2025, Month: 2, Day: 27}, entente.Date{Year: 2025, Month: 2, Day: 31})); n != 5 {
+		t.Errorf("27 to \"31\" February 2025 gives %d days, want 5 (to 3 March)", n)
+	}
+}

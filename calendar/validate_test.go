@@ -130,3 +130,45 @@ func TestValidateIDInProblem(t *testing.T) {
 		t.Errorf("problem %q should carry the override's id", p)
 	}
 }
+
+// FuzzOverrides feeds arbitrary pairs of overrides, as the API may receive them, to the
+// validation and the calendar: an override set is either refused with EINVALID or gives a
+// calendar whose years around the overrides compute without fault.
+func FuzzOverrides(f *testing.F) {
+	f.Add(uint8(3), int32(0), int32(5), uint8(0), int32(1), int32(0), int16(1446), int8(10), "PAK", false)
+	f.Add(uint8(5), int32(-30), int32(0), uint8(5), int32(-30), int32(0), int16(1446), int8(10), "PAK", true)
+	f.Add(uint8(2), int32(220), int32(221), uint8(1), int32(220), int32(0), int16(0), int8(0), "BLR", false)
+	kinds := []string{
+		entente.OverrideHoliday, entente.OverrideNoHoliday, entente.OverrideMoveHoliday, entente.OverrideTransfer,
+		entente.OverrideWorkingDay, entente.OverrideHijriMonthStart, entente.OverrideTransfersAnnounced, "other",
+	}
+	base := date("2025-03-01")
+	f.Fuzz(func(t *testing.T, k1 uint8, d1, to1 int32, k2 uint8, d2, to2 int32, hy int16, hm int8, party string, sixDay bool) {
+		make1 := func(k uint8, d, to int32) entente.CalendarOverride {
+			o := entente.CalendarOverride{Kind: kinds[int(k)%len(kinds)], Date: base.AddDays(int(d % 40000)), Name: "x", Source: "fuzz"}
+			if to != 0 {
+				o.ToDate = o.Date.AddDays(int(to % 400))
+			}
+			o.HijriYear, o.HijriMonth = int(hy), int(hm)
+			if sixDay {
+				o.Office = "six_day"
+			}
+			return o
+		}
+		list := []entente.CalendarOverride{make1(k1, d1, to1), make1(k2, d2, to2)}
+		c, err := Open(party, "", "Asia/Karachi", list)
+		if err != nil {
+			switch entente.ErrorCode(err) {
+			case entente.EINVALID, entente.ENOTFOUND:
+				return
+			}
+			t.Fatalf("unexpected error %v", err)
+		}
+		for _, o := range list {
+			c.Days(o.Date.AddDays(-3), o.Date.AddDays(3))
+			if !o.ToDate.IsZero() {
+				c.Day(o.ToDate)
+			}
+		}
+	})
+}
