@@ -38,7 +38,7 @@ type parser struct {
 	// period "a year ago" and "the year-earlier quarter" are compared with.
 	lastQuarter     point
 	lastQuarterSent int
-	forceDir int   // when non-zero, the tense of every clause (for ResolveEventDate)
+	forceDir        int // when non-zero, the tense of every clause (for ResolveEventDate)
 }
 
 func newParser(text string, ref entente.Date) *parser {

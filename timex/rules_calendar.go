@@ -110,7 +110,7 @@ func (p *parser) yearAt(i int) (int, int, bool) {
 		}
 		return 0, i, false
 	}
-	if p.punct(i) == "'" && p.pureDigits(i+1) == 2 && p.adjacent(i+1) {
+	if p.punct(i) == "'" && p.pureDigits(i+1) == 2 && p.adjacent(i+1) && (yearContext[p.word(i-1)] || p.word(i-1) == "fy") {
 		y := int(p.toks[i+1].digits)
 		return p.twoDigitYear(y), i + 2, true
 	}

@@ -174,15 +174,16 @@ func (p *parser) durationAt(i int) (durationPhrase, int, bool) {
 	if end, k2, ok := p.amountRangeEnd(k); ok {
 		d.rangeEnd, k = end, k2
 	}
-	if w := p.word(k); w == "more" || w == "additional" || w == "further" || w == "extra" {
-		k++
+	switch p.word(k) {
+	case "more", "additional", "further", "extra", "trading", "business", "working", "calendar":
+		k++ // "two more weeks", "eight trading days"
 	}
 	if h := p.hyphen(k); h != k {
 		k, d.adjectival = h, true
 	}
 	u, ok := units[p.word(k)]
-	if !ok || u.u == uWeekend || q.article && u.plural || d.article == "a" && !d.adjectival {
-		return d, i, false
+	if !ok || u.u == uWeekend || q.article && u.plural || d.article == "a" && !d.adjectival || q.article && u.u == uSecond {
+		return d, i, false // "a second" is an ordinal more often than a duration
 	}
 	if !q.vague && q.v > 1 && !u.plural && !d.adjectival {
 		if !p.allowsSingular(k) {
@@ -214,8 +215,9 @@ func (p *parser) durationTail(d durationPhrase, amountAt, to int) (durationPhras
 			to += 2
 		}
 	}
-	if d.adjectival && p.word(to) == "old" {
-		return d, to, false
+	fraction := d.q.article || d.q.v < 1 || p.hyphen(d.unitAt-1) != d.unitAt-1
+	if w := p.word(to); w == "old" || w == "of" && (d.u == uQuarter || d.u == uHalf) && fraction {
+		return d, to, false // "52 years old"; "three-quarters of its food"
 	}
 	return d, to, true
 }
@@ -388,13 +390,29 @@ func ruleBarePlural(p *parser, i int) (match, bool) {
 	return match{from: i, to: to, typ: TypeDuration, value: durationValue(quantity{vague: true}, u.u)}, true
 }
 
-// ruleSetAdverb reads "daily", "weekly", "annually", "quarterly".
+// ruleSetAdverb reads "daily", "weekly", "annually", "quarterly". TimeML marks "daily" and
+// "weekly" before a noun too ("his weekly radio address"), but not the financial adjective
+// "quarterly" ("its quarterly dividend"), which names a kind of payment or report.
 func ruleSetAdverb(p *parser, i int) (match, bool) {
 	v, ok := setAdverbs[p.word(i)]
 	if !ok || v == "" {
 		return match{}, false
 	}
+	if next := p.word(i + 1); p.word(i) == "quarterly" && next != "" && !p.capital(i+1) && !functionWords[next] {
+		return match{}, false
+	}
 	return match{from: i, to: i + 1, typ: TypeSet, value: v}, true
+}
+
+// functionWords are prepositions, conjunctions and auxiliaries: after an adjective-like word
+// they show it is not modifying a noun.
+var functionWords = map[string]bool{
+	"in": true, "at": true, "on": true, "and": true, "or": true, "but": true, "with": true,
+	"for": true, "to": true, "as": true, "by": true, "from": true, "since": true, "until": true,
+	"through": true, "during": true, "after": true, "before": true, "of": true, "than": true,
+	"is": true, "are": true, "was": true, "were": true, "will": true, "would": true, "the": true,
+	"a": true, "an": true, "that": true, "which": true, "while": true, "when": true, "if": true,
+	"outside": true, "inside": true, "across": true, "around": true, "here": true, "there": true,
 }
 
 // ruleEvery reads "every year", "each month", "every two weeks", "every other week",

@@ -270,6 +270,9 @@ var holidays = []struct {
 	{[]string{"thanksgiving"}, func(y int) entente.Date { return nthWeekday(y, time.November, time.Thursday, 4) }},
 	{[]string{"memorial", "day"}, func(y int) entente.Date { return nthWeekday(y, time.May, time.Monday, -1) }},
 	{[]string{"pakistan", "day"}, fixedDay(3, 23)},
+	{[]string{"election", "day"}, func(y int) entente.Date { // United States: the Tuesday after the first Monday of November
+		return nthWeekday(y, time.November, time.Monday, 1).AddDays(1)
+	}},
 }
 
 func fixedDay(m time.Month, d int) func(int) entente.Date {

@@ -222,5 +222,5 @@ func ruleSeason(p *parser, i int) (match, bool) {
 var seasonIntroducers = map[string]bool{
 	"in": true, "during": true, "by": true, "since": true, "until": true, "till": true,
 	"through": true, "throughout": true, "before": true, "after": true, "over": true,
-	"early": true, "late": true, "mid": true, "for": true, "around": true,
+	"early": true, "late": true, "mid": true, "for": true, "around": true, "into": true,
 }

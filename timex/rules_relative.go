@@ -222,6 +222,8 @@ func (p *parser) relativeAt(i int) (relativeWord, bool) {
 		return relativeWord{offset: 1, anaphora: true, strict: true, n: 1}, true
 	case w == "previous" || w == "preceding" || w == "prior":
 		return relativeWord{offset: -1, anaphora: true, strict: true, n: 1}, true
+	case w == "latest" && p.word(i-1) == "the":
+		return relativeWord{offset: -1, strict: true, n: 1}, true
 	}
 	return relativeWord{}, false
 }
@@ -238,7 +240,8 @@ func ruleRelativeUnit(p *parser, i int) (match, bool) {
 		return match{}, false
 	}
 	if hasThe && !rel.anaphora && p.word(j) != "current" && p.word(j) != "past" && p.word(j) != "last" &&
-		p.word(j) != "coming" && p.word(j) != "next" && p.word(j) != "present" && p.word(j) != "same" {
+		p.word(j) != "coming" && p.word(j) != "next" && p.word(j) != "present" && p.word(j) != "same" &&
+		p.word(j) != "latest" {
 		return match{}, false
 	}
 	if hasThe && (p.word(j) == "next" || p.word(j) == "last" || p.word(j) == "past") {
@@ -268,6 +271,10 @@ func (p *parser) relativeTarget(from, j int, rel relativeWord) (match, bool) {
 	}
 	if code, ok := seasons[p.word(j)]; ok {
 		return p.relativeSeason(from, j+1, code, rel), true
+	}
+	if pod, ok := partsOfDay[p.word(j)]; ok && rel.anaphora && p.word(j) != "overnight" {
+		pt := point{g: gPartOfDay, d: p.anchorDay().AddDays(rel.offset), pod: pod} // "the next morning"
+		return match{from: from, to: j + 1, typ: TypeTime, value: pt.String(), pt: pt}, true
 	}
 	u, ok := units[p.word(j)]
 	if !ok || u.plural || u.u < uDay && u.u != uNone {
@@ -432,8 +439,6 @@ func ruleVague(p *parser, i int) (match, bool) {
 		return vague(i+2, entente.PresentRef)
 	case w == "current" && (p.word(i+1) == "account" || p.word(i+1) == "affairs" || p.word(i+1) == "events"):
 		return match{}, false
-	case w == "now" && p.word(i+1) == "that":
-		return match{}, false
 	case presentWords[w]:
 		return vague(i+1, entente.PresentRef)
 	case w == "these" && p.word(i+1) == "days":
@@ -453,8 +458,12 @@ func ruleVague(p *parser, i int) (match, bool) {
 		return vague(i+4, entente.FutureRef)
 	case w == "the":
 		return p.theVague(i)
-	case w == "coming" && units[p.word(i+1)].plural && p.word(i-1) == "in":
+	case w == "coming" && units[p.word(i+1)].plural:
 		return vague(i+2, entente.FutureRef)
+	case w == "past" && units[p.word(i+1)].plural && units[p.word(i+1)].u >= uYear && p.word(i-1) != "the":
+		return vague(i+2, entente.PastRef)
+	case w == "a" && (p.word(i+1) == "later" || p.word(i+1) == "future") && p.word(i+2) == "date":
+		return vague(i+3, entente.FutureRef)
 	}
 	return match{}, false
 }

@@ -35,6 +35,9 @@ func meridiemSign(c byte) int {
 
 // clockAt reads a clock time at i and returns hour, minute and the index after it.
 func (p *parser) clockAt(i int) (int, int, int, bool) {
+	if p.word(i-1) == "high" {
+		return 0, 0, i, false // "high noon"
+	}
 	switch p.word(i) {
 	case "noon", "midday":
 		return 12, 0, i + 1, true

@@ -54,11 +54,16 @@ func (z *tokenizer) sentence(buf []token) []token {
 		if len(buf) >= maxSentence {
 			return buf
 		}
-		if t.kind == tokPunct && endsSentence(buf) {
+		if t.kind == tokPunct && endsSentence(buf) && !z.digitNext() {
 			return buf
 		}
 	}
 	return buf
+}
+
+// digitNext reports whether a digit follows right away, as after the point of "1462.93".
+func (z *tokenizer) digitNext() bool {
+	return z.pos < len(z.text) && z.text[z.pos] >= '0' && z.text[z.pos] <= '9'
 }
 
 // skipSpace moves past white space and reports whether it crossed a blank line.
