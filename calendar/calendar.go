@@ -47,7 +47,8 @@ func For(party, profile string, overrides []entente.CalendarOverride) (*Calendar
 }
 
 // Open returns the calendar of any party: For when the party has a definition (zone is then
-// ignored: the definition's zone is the party's), else Generic in zone.
+// ignored: the definition's zone is the party's), else Generic in zone, whose only profile
+// is five_day.
 // Errors: ENOTFOUND for a party without a definition when zone is empty; otherwise those of
 // For and Generic.
 func Open(party, profile, zone string, overrides []entente.CalendarOverride) (*Calendar, error) {
@@ -58,14 +59,7 @@ func Open(party, profile, zone string, overrides []entente.CalendarOverride) (*C
 	if HasDefinition(code) || zone == "" {
 		return For(code, profile, overrides)
 	}
-	if profile != "" {
-		return nil, &entente.Error{
-			Code:    entente.EINVALID,
-			Message: fmt.Sprintf("%s has no calendar definition, so no office profile %q; its generic calendar has one profile.", code, profile),
-			Fields:  map[string]string{"profile": "a generic calendar has no profiles to choose from"},
-		}
-	}
-	return Generic(code, zone, overrides)
+	return build(genericDefinition(code, zone), profile, overrides)
 }
 
 func knownParties() []string {
