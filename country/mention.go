@@ -220,6 +220,9 @@ func (ix *mentionIndex) longest(text string, start, end int, strictCase bool, bu
 	if best == nil {
 		return Mention{}, 0, false
 	}
+	if best.acronym && bestEnd < len(text) && text[bestEnd] == '$' {
+		return Mention{}, 0, false // "US$100" is a currency, not the United States
+	}
 	if best.dotEnd && bestEnd < len(text) && text[bestEnd] == '.' {
 		bestEnd++
 	}

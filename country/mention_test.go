@@ -21,7 +21,7 @@ func TestFind(t *testing.T) {
 			"North Korea, South Korea, Korea, the Republic of Korea and Papua New Guinea.",
 			[]string{"North Korea=PRK/name", "South Korea=KOR/name", "Korea=KOR/name", "Republic of Korea=KOR/name", "Papua New Guinea=PNG/name"}},
 		{"acronyms match only in their case",
-			"The U.S. and the UAE, but not us or uae.",
+			"The U.S. and the UAE, but not us or uae, nor US$100.",
 			[]string{"U.S.=USA/name", "UAE=ARE/name"}},
 		{"lower-case common words are not countries",
 			"They ate turkey and chad was a name; china plates.",
