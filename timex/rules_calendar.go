@@ -177,7 +177,8 @@ func (p *parser) monthDay(from, mon, day, j, wd int) (match, bool) {
 		y, j, hasYear = ry, k, true
 	}
 	if !hasYear {
-		y = p.yearForDay(mon, day, p.direction(from, j))
+		dir, strong := p.directionCue(from, j)
+		y = p.yearForDay(mon, day, dir, strong && p.word(from-1) == "on")
 		if wd > 0 { // the weekday decides between candidate years
 			y = p.yearMatchingWeekday(mon, day, wd, y)
 		}
@@ -393,7 +394,8 @@ func (p *parser) dayMonthYear(from, day, endDay, mon, j, wd int) (match, bool) {
 		y, j, hasYear = ry, k, true
 	}
 	if !hasYear {
-		y = p.yearForDay(mon, day, p.direction(from, j))
+		dir, strong := p.directionCue(from, j)
+		y = p.yearForDay(mon, day, dir, strong && p.word(from-1) == "on")
 		if wd > 0 {
 			y = p.yearMatchingWeekday(mon, day, wd, y)
 		}
@@ -465,11 +467,13 @@ func (p *parser) yearForMonth(mon, dir int) int {
 	return ref.Year
 }
 
-// yearForDay picks the year of a month and day named without one. A day within six weeks of
-// the reference date is taken whatever the tense ("extended the offer to Nov. 20" reported
-// after the fact is still this November); otherwise the nearest such day in the direction
-// of the clause's tense, or the nearest at all when the tense says nothing.
-func (p *parser) yearForDay(mon, day, dir int) int {
+// yearForDay picks the year of a month and day named without one: the nearest such day in the
+// direction of the clause's tense, or the nearest at all when the tense says nothing. Unless
+// the tense governs the date (the caller forced a direction, or the clause's own verb dates it
+// through "on": "signed on 5 January"), a day within six weeks of the reference date is taken
+// whatever the tense: "extended the offer to Nov. 20", reported after the fact, is still this
+// November.
+func (p *parser) yearForDay(mon, day, dir int, governed bool) int {
 	ref := p.ref
 	prev, next := 0, 0
 	prevDist, nextDist := 1<<30, 1<<30
@@ -490,6 +494,10 @@ func (p *parser) yearForDay(mon, day, dir int) int {
 		return next
 	case next == 0:
 		return prev
+	case governed && dir < 0:
+		return prev
+	case governed && dir > 0:
+		return next
 	case prevDist <= 45 && nextDist > 180 || dir < 0 && !(nextDist <= 45 && prevDist > 180):
 		return prev
 	case nextDist <= 45 && prevDist > 180 || dir > 0:

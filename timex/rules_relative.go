@@ -40,9 +40,14 @@ func (p *parser) possessive(j int) int {
 
 // weekdayDate resolves a bare weekday: the one on or before the reference date in a past
 // clause (or when the tense says nothing, as news mostly reports), on or after it in a future
-// one.
+// one (news published on a Tuesday saying "will meet Tuesday" means that day). When the
+// caller forces the future (ResolveEventDate for a planned event), it is the next such day
+// after the reference date.
 func (p *parser) weekdayDate(wd, dir int) entente.Date {
 	target := time.Weekday(wd - 1)
+	if p.forceDir > 0 { // a roadmap's planned event "on Tuesday" is not today
+		return weekdayOnOrAfter(p.ref.AddDays(1), target)
+	}
 	if dir > 0 {
 		return weekdayOnOrAfter(p.ref, target)
 	}
@@ -345,11 +350,11 @@ func (p *parser) relativeWeekday(from, to, wd int, rel relativeWord) match {
 
 // relativeMonthDay resolves "last Oct. 23", "next March 5", "this May 1".
 func (p *parser) relativeMonthDay(from, to, mon, day int, rel relativeWord) match {
-	dir := rel.offset
+	dir, strong := rel.offset, true
 	if dir == 0 {
-		dir = p.direction(from, to)
+		dir, strong = p.directionCue(from, to)
 	}
-	y := p.yearForDay(mon, day, dir)
+	y := p.yearForDay(mon, day, dir, strong)
 	if !validDay(y, mon, day) {
 		y = p.ref.Year
 	}

@@ -16,7 +16,7 @@ var futureCues = map[string]bool{
 	"due": true, "upcoming": true, "forthcoming": true, "next": true, "hopes": true, "aims": true,
 	"tomorrow": true, "agreed": true, "decided": true, "invited": true, "proposed": true,
 	"set": true, "wo": true, "pledged": true, "promised": true, "vowed": true, "must": true,
-	"should": true, "can": true, "could": true, "might": true, "may": true,
+	"should": true, "can": true, "might": true, "may": true,
 }
 
 // pastCues mark a past clause; regular past forms ("signed") are recognised by their ending.
@@ -122,13 +122,20 @@ var reportingVerbs = map[string]bool{
 // is in the past, and 0 when no cue is found. The nearest cue wins (on a tie, the left one);
 // reporting verbs further than two words away count only when there is no other cue.
 func (p *parser) direction(from, to int) int {
+	dir, _ := p.directionCue(from, to)
+	return dir
+}
+
+// directionCue is direction, also saying whether the cue was a verb of the clause itself
+// rather than a reporting verb or nothing.
+func (p *parser) directionCue(from, to int) (int, bool) {
 	if p.forceDir != 0 {
-		return p.forceDir
+		return p.forceDir, true
 	}
 	if p.word(from-3) == "as" && p.word(from-1) == "as" {
 		switch p.word(from - 2) {
 		case "early", "soon", "late":
-			return 1 // "as early as Tuesday"
+			return 1, true // "as early as Tuesday"
 		}
 	}
 	strong, strongDist, weak, weakDist := 0, tenseWindow+1, 0, tenseWindow+1
@@ -158,7 +165,7 @@ func (p *parser) direction(from, to int) int {
 		}
 	}
 	if strong != 0 {
-		return strong
+		return strong, true
 	}
-	return weak
+	return weak, false
 }
