@@ -23,6 +23,30 @@ func BenchmarkYearTwoParties(b *testing.B) {
 	}
 }
 
+// BenchmarkYearTwoPartiesEach scans a whole year of days for both parties without copying
+// them, as the listing and the day counts do.
+func BenchmarkYearTwoPartiesEach(b *testing.B) {
+	pak := mustFor(b, "PAK", "", OfficialOverrides("PAK"))
+	blr := mustFor(b, "BLR", "", OfficialOverrides("BLR"))
+	from, to := entente.NewDate(2025, 1, 1), entente.NewDate(2025, 12, 31)
+	pak.Days(from, to)
+	blr.Days(from, to)
+	b.ReportAllocs()
+	for b.Loop() {
+		n := 0
+		for _, c := range []*Calendar{pak, blr} {
+			for d := range c.Each(from, to) {
+				if d.IsWorking() {
+					n++
+				}
+			}
+		}
+		if n < 480 {
+			b.Fatalf("%d working days in two years' worth of days", n)
+		}
+	}
+}
+
 // BenchmarkYearTwoPartiesFirstUse builds the calendars and computes the year from nothing.
 func BenchmarkYearTwoPartiesFirstUse(b *testing.B) {
 	pakNotices, blrNotices := OfficialOverrides("PAK"), OfficialOverrides("BLR")

@@ -2,6 +2,8 @@ package calendar
 
 import (
 	"fmt"
+	"iter"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -132,20 +134,31 @@ func (c *Calendar) Days(from, to entente.Date) []Day {
 	if to.Before(from) {
 		return nil
 	}
-	out := make([]Day, 0, to.DaysSince(from)+1)
-	for y := from.Year; y <= to.Year; y++ {
-		days := c.year(y)
-		first := entente.NewDate(y, time.January, 1)
-		lo, hi := 0, len(days)-1
-		if y == from.Year {
-			lo = from.DaysSince(first)
+	return slices.AppendSeq(make([]Day, 0, to.DaysSince(from)+1), c.Each(from, to))
+}
+
+// Each yields every day from from to to, both included, without copying them into a slice:
+// the cheap way to scan a long stretch.
+func (c *Calendar) Each(from, to entente.Date) iter.Seq[Day] {
+	from, to = entente.NewDate(from.Year, from.Month, from.Day), entente.NewDate(to.Year, to.Month, to.Day)
+	return func(yield func(Day) bool) {
+		for y := from.Year; y <= to.Year; y++ {
+			days := c.year(y)
+			first := entente.NewDate(y, time.January, 1)
+			lo, hi := 0, len(days)-1
+			if y == from.Year {
+				lo = from.DaysSince(first)
+			}
+			if y == to.Year {
+				hi = to.DaysSince(first)
+			}
+			for i := lo; i <= hi; i++ {
+				if !yield(days[i]) {
+					return
+				}
+			}
 		}
-		if y == to.Year {
-			hi = to.DaysSince(first)
-		}
-		out = append(out, days[lo:hi+1]...)
 	}
-	return out
 }
 
 // YearNotes returns what the user should know about the calendar of a year: that it is a

@@ -308,3 +308,17 @@ func TestDayNormalisesDates(t *testing.T) {
 		t.Errorf("27 to \"31\" February 2025 gives %d days, want 5 (to 3 March)", n)
 	}
 }
+
+func TestEachStopsEarly(t *testing.T) {
+	c := mustFor(t, "BLR", "", nil)
+	var seen []entente.Date
+	for d := range c.Each(date("2024-12-30"), date("2025-12-31")) {
+		seen = append(seen, d.Date)
+		if len(seen) == 3 {
+			break
+		}
+	}
+	if len(seen) != 3 || seen[2] != date("2025-01-01") {
+		t.Errorf("got %v", seen)
+	}
+}

@@ -154,7 +154,7 @@ func partySpans(p SlotParty, req SlotRequest) []span {
 		hours = *p.Hours
 	}
 	var out []span
-	for _, day := range c.Days(req.From, req.To) {
+	for day := range c.Each(req.From, req.To) {
 		if !day.IsWorking() || (day.MayBeOff && !req.AllowTentative) {
 			continue
 		}

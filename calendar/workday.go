@@ -11,7 +11,7 @@ func (c *Calendar) IsWorkingDay(d entente.Date) bool { return c.Day(d).IsWorking
 // transfer. It is the listing of "entente calendar days".
 func (c *Calendar) NonWorkingDays(from, to entente.Date) []Day {
 	var out []Day
-	for _, d := range c.Days(from, to) {
+	for d := range c.Each(from, to) {
 		if !d.IsOrdinary() {
 			out = append(out, d)
 		}
@@ -60,7 +60,7 @@ func (c *Calendar) WorkingDaysBetween(from, to entente.Date) int {
 		lo, hi, sign = to, from.AddDays(-1), -1
 	}
 	n := 0
-	for _, d := range c.Days(lo, hi) {
+	for d := range c.Each(lo, hi) {
 		if d.IsWorking() {
 			n++
 		}
