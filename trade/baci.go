@@ -26,7 +26,7 @@ type baciParser struct {
 	party   []uint16
 	parties []string
 
-	productIndex []int16 // by HS6 code; -1 when not seen yet
+	productIndex []int16 // by HS6 code: index + 1, 0 when not seen yet
 	nProducts    int
 
 	years    map[int]*baciYear
@@ -41,9 +41,11 @@ type baciParser struct {
 }
 
 // baciYear is the state of one year: its cells and the rows seen, for duplicate detection.
+// seen holds one bitmap of products per (exporter code, importer code) pair, allocated when
+// the pair first trades: about 60 MB for a full BACI year, nothing much for a small file.
 type baciYear struct {
 	cells *cellBuilder
-	seen  []uint64 // bit (exporter code × importer code) × maxProducts + product
+	seen  []*[maxProducts / 64]uint64
 }
 
 func newBACIParser(log *problemLog, codes *CountryCodes, products *ProductCodes) *baciParser {
@@ -67,14 +69,11 @@ func newBACIParser(log *problemLog, codes *CountryCodes, products *ProductCodes)
 	p.exporters = make([]bool, len(p.parties))
 	p.importers = make([]bool, len(p.parties))
 	p.productIndex = make([]int16, 1000000)
-	for i := range p.productIndex {
-		p.productIndex[i] = -1
-	}
 	if products != nil {
 		for _, c := range products.codes() {
 			if p.nProducts < maxProducts {
-				p.productIndex[c] = int16(p.nProducts)
 				p.nProducts++
+				p.productIndex[c] = int16(p.nProducts)
 			}
 		}
 	}
@@ -195,12 +194,16 @@ func (p *baciParser) keep(n int, r baciRow) {
 		return
 	}
 	y := p.year(r.year)
-	bit := (ci*p.nCodes+cj)*maxProducts + pi
-	if y.seen[bit>>6]&(1<<(bit&63)) != 0 {
+	pair := ci*p.nCodes + cj
+	if y.seen[pair] == nil {
+		y.seen[pair] = new([maxProducts / 64]uint64)
+	}
+	seen := y.seen[pair]
+	if seen[pi>>6]&(1<<(pi&63)) != 0 {
 		p.log.add(n, ReasonDuplicate, "a second row for year %d, exporter %d, importer %d, product %06d", r.year, r.exporter, r.importer, r.hs6)
 		return
 	}
-	y.seen[bit>>6] |= 1 << (bit & 63)
+	seen[pi>>6] |= 1 << (pi & 63)
 	ei, ii := p.party[ci], p.party[cj]
 	p.exporters[ei], p.importers[ii], p.productsKept[pi] = true, true, true
 	y.cells.add(cellKey(ei, ii, uint16(r.hs6/100)), cellSum{r.value, r.quantity, r.noQuantity})
@@ -220,8 +223,8 @@ func (p *baciParser) product(n int, hs6 int) int {
 		p.log.add(n, ReasonProduct, "product %d has more than 6 digits", hs6)
 		return -1
 	}
-	if i := p.productIndex[hs6]; i >= 0 {
-		return int(i)
+	if i := p.productIndex[hs6]; i > 0 {
+		return int(i) - 1
 	}
 	switch {
 	case p.products != nil:
@@ -234,8 +237,8 @@ func (p *baciParser) product(n int, hs6 int) int {
 		p.log.add(n, ReasonProduct, "product %06d is one more than the %d distinct products an HS revision can have", hs6, maxProducts)
 		return -1
 	}
-	p.productIndex[hs6] = int16(p.nProducts)
 	p.nProducts++
+	p.productIndex[hs6] = int16(p.nProducts)
 	return p.nProducts - 1
 }
 
@@ -249,7 +252,7 @@ func (p *baciParser) year(y int) *baciYear {
 	if !ok {
 		s = &baciYear{
 			cells: newCellBuilder(true, max(p.capacity, 1<<12)),
-			seen:  make([]uint64, (p.nCodes*p.nCodes*maxProducts+63)/64),
+			seen:  make([]*[maxProducts / 64]uint64, p.nCodes*p.nCodes),
 		}
 		p.years[y] = s
 		p.capacity = 0

@@ -52,7 +52,7 @@ func (t *Table) Encode(w io.Writer) error {
 	buf = binary.AppendUvarint(buf, uint64(t.Period.Last))
 	buf = binary.AppendUvarint(buf, uint64(len(t.Countries)))
 	for _, c := range t.Countries {
-		buf = append(buf, fmt.Sprintf("%-3.3s", c)...)
+		buf = append(buf, (c + "   ")[:3]...) // party codes are three ASCII letters
 	}
 	buf = binary.AppendUvarint(buf, uint64(t.Len()))
 	bw.Write(buf)
