@@ -81,8 +81,20 @@ var premodPhrases = []struct {
 	{[]string{"some"}, premod{kind: modApprox, mod: entente.ModApprox, countOnly: true}},
 }
 
+// premodFirstWords are the first words of the modifier phrases.
+var premodFirstWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, ph := range premodPhrases {
+		m[ph.words[0]] = true
+	}
+	return m
+}()
+
 // premodAt reads a modifier phrase at i and returns it with the index after it.
 func (p *parser) premodAt(i int) (premod, int, bool) {
+	if !premodFirstWords[p.word(i)] {
+		return premod{}, i, false
+	}
 	for _, ph := range premodPhrases {
 		if k, ok := p.words(i, ph.words); ok {
 			return ph.pm, k, true

@@ -42,7 +42,10 @@ type parser struct {
 }
 
 func newParser(text string, ref entente.Date) *parser {
-	return &parser{text: text, ref: ref, lastSent: -10, lastQuarterSent: -10}
+	// News has about one expression per hundred bytes; start with a quarter of that so a
+	// long text grows its result a few times rather than many.
+	out := make([]Expr, 0, min(len(text)/400+4, 1<<16))
+	return &parser{text: text, ref: ref, out: out, lastSent: -10, lastQuarterSent: -10}
 }
 
 // run tags the text sentence by sentence.
@@ -78,16 +81,36 @@ func (p *parser) scanSentence() {
 	}
 }
 
-// mayStart is the cheap filter: only numbers and words of the lexicons can begin an expression.
+// mayStart is the cheap filter: only numbers and words of the lexicons can begin an
+// expression, and a word that cannot stand alone ("the", "early", "two") only when the next
+// token could continue one.
 func (p *parser) mayStart(i int) bool {
 	t := &p.toks[i]
 	switch t.kind {
 	case tokNum:
 		return true
 	case tokWord:
-		return startWords[t.lower]
+		if standaloneWords[t.lower] {
+			return true
+		}
+		return startWords[t.lower] && p.mayContinue(i+1)
 	}
 	return t.lower == "'" // '90s
+}
+
+// mayContinue reports whether token i could be the second token of an expression.
+func (p *parser) mayContinue(i int) bool {
+	if i >= len(p.toks) {
+		return false
+	}
+	t := &p.toks[i]
+	switch t.kind {
+	case tokNum:
+		return true
+	case tokWord:
+		return startWords[t.lower] || continueWords[t.lower]
+	}
+	return t.lower == "-" || t.lower == "'" || t.lower == "."
 }
 
 // longest returns the longest expression starting at token i: a core expression, possibly

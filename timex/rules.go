@@ -83,6 +83,55 @@ func buildStartWords() map[string]bool {
 	return s
 }
 
+// standaloneWords can be a whole expression on their own ("today", "May", "daily", "years");
+// the other start words need a continuation.
+var standaloneWords = buildStandaloneWords()
+
+func buildStandaloneWords() map[string]bool {
+	s := map[string]bool{}
+	for _, m := range []map[string]int{months, weekdays, weekdayPlurals} {
+		for w := range m {
+			s[w] = true
+		}
+	}
+	for _, m := range []map[string]string{seasons, setAdverbs} {
+		for w := range m {
+			s[w] = true
+		}
+	}
+	for _, m := range []map[string]bool{presentWords, pastWords, futureWords} {
+		for w := range m {
+			s[w] = true
+		}
+	}
+	for w, u := range units {
+		if u.plural {
+			s[w] = true
+		}
+	}
+	for _, h := range holidays {
+		if len(h.words) == 1 {
+			s[h.words[0]] = true
+		}
+	}
+	for _, w := range []string{"today", "tonight", "tomorrow", "yesterday", "noon", "midday", "midnight", "morning", "afternoon", "evening", "night"} {
+		s[w] = true
+	}
+	return s
+}
+
+// continueWords may follow a start word without being start words themselves ("the weekend"
+// is covered by units; "more recently", "the day after tomorrow" need these).
+var continueWords = map[string]bool{
+	"recent": true, "term": true, "while": true, "later": true, "date": true, "full": true,
+	"latter": true, "outset": true, "close": true, "beginning": true, "middle": true,
+	"end": true, "start": true, "turn": true, "part": true, "early": true, "late": true,
+	"ago": true, "earlier": true, "most": true, "least": true, "than": true, "to": true,
+	"of": true, "so": true, "soon": true, "year": true, "times": true, "near": true,
+	"foreseeable": true, "distant": true, "short": true, "present": true, "day": true,
+	"and": true, "or": true, "more": true, "trading": true, "business": true, "working": true,
+}
+
 // ruleYearEnd reads "year-end", "year end", "year's end" (the end of the reference year).
 func ruleYearEnd(p *parser, i int) (match, bool) {
 	if p.word(i) != "year" {
@@ -114,7 +163,7 @@ func ruleTheUnit(p *parser, i int) (match, bool) {
 		pt := at(p.ref, gYear)
 		return match{from: i, to: i + 3, typ: TypeDate, value: pt.String(), pt: pt}, true
 	}
-	if p.word(i+1) == "fiscal" && p.word(i+2) == "year" {
+	if p.word(i+1) == "fiscal" && p.word(i+2) == "year" && p.pureDigits(i+3) == 0 {
 		return match{from: i, to: i + 3, typ: TypeDuration, value: "P1Y", asDate: at(p.ref, gYear)}, true
 	}
 	u, ok := units[p.word(i+1)]

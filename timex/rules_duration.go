@@ -159,8 +159,13 @@ func (p *parser) durationAt(i int) (durationPhrase, int, bool) {
 	var d durationPhrase
 	j := i
 	if w := p.word(j); w == "the" || w == "a" || w == "an" {
-		if _, _, ok := p.quantityAt(j + 1); ok || w == "the" {
-			d.article, j = w, j+1
+		switch p.word(j + 1) {
+		case "dozen", "hundred", "thousand", "few", "couple", "half", "number":
+			// "a dozen years": the article is part of the amount
+		default:
+			if _, _, ok := p.quantityAt(j + 1); ok || w == "the" {
+				d.article, j = w, j+1
+			}
 		}
 	}
 	if w := p.word(j); durationModifiers[w] || w == "another" {

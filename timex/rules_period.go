@@ -127,11 +127,11 @@ func (p *parser) yearRangeEnd(k, y int) (string, int, bool) {
 	return "", k, false
 }
 
-// ruleFiscalYear reads "fiscal 1989", "fiscal year 1989", "FY2024", "FY 2024-25",
+// ruleFiscalYear reads "fiscal 1989", "the fiscal year 1989", "FY2024", "FY 2024-25",
 // "fiscal 2024-25", "the 2024-25 fiscal year". The value is the calendar year the fiscal year
 // is named by; a split year ("2024-25") is a range of its two calendar years.
 func ruleFiscalYear(p *parser, i int) (match, bool) {
-	j := i
+	j := p.the(i)
 	switch {
 	case p.word(j) == "fiscal" && p.word(j+1) == "year":
 		j += 2

@@ -80,7 +80,11 @@ func (p *parser) cue(k int) int {
 		return 1
 	}
 	if pastCues[w] {
-		return -1
+		switch w {
+		case "was", "were", "had", "has", "have", "been", "did", "ago", "yesterday", "last", "earlier":
+			return -1
+		}
+		return p.participle(k) // "will be held": a passive, not a past
 	}
 	if !t.cap && len(w) > 4 && strings.HasSuffix(w, "ed") && !notPast[w] {
 		return p.participle(k)
