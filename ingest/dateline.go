@@ -1,0 +1,106 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/country"
+	"github.com/entente/entente/timex"
+)
+
+// dateline is the place (and date) a report opens with: "ISLAMABAD (10th Feb, 2025) -",
+// "HÀ NỘI, July 5 -", "MINSK:", or a first line holding only a date.
+type dateline struct {
+	end    int    // offset just past the dateline, 0 when there is none
+	city   string // as a name: "Islamabad", "Hà Nội"
+	alpha3 string // the city's country, when known
+}
+
+// findDateline reads an upper-case place at the start of the text, up to the dash or colon
+// that ends the dateline. "here" in the text then means this city.
+func (d *doc) findDateline() {
+	text := d.text
+	i := len(text) - len(strings.TrimLeft(text, " \t\r\n"))
+	j := i
+	for words := 0; words < 4; words++ {
+		k := j
+		for k < len(text) && text[k] != ' ' && text[k] != ',' && text[k] != '(' && text[k] != ':' && text[k] != '\n' {
+			k++
+		}
+		if k == j || !allCaps(text[j:k]) {
+			break
+		}
+		j = k
+		if j+1 < len(text) && text[j] == ' ' && j+2 < len(text) && text[j+1] != '-' && text[j+1] != '(' {
+			j++
+		}
+	}
+	place := strings.TrimRight(text[i:j], " ")
+	if utf8.RuneCountInString(place) < 3 {
+		return
+	}
+	end := datelineEnd(text[i+len(place):])
+	if end < 0 {
+		return
+	}
+	name := placeName(place)
+	d.dateline = dateline{end: i + len(place) + end, city: name}
+	if c, _, ok := country.Lookup(name); ok {
+		d.dateline.alpha3 = c.Alpha3
+	}
+}
+
+// reDatelineRest is what may follow the place of a dateline up to its dash or colon: a date
+// in brackets or after a comma ("(10th Feb, 2025)", ", July 5").
+var reDatelineRest = regexp.MustCompile(`^ ?(\([^()\n]{0,30}\))? ?(, ?[A-Z][a-z]{2,8}\.? \d{1,2}(st|nd|rd|th)?(,? \d{4})?)? ?(-|–|—|:)`)
+
+// datelineEnd returns how far into rest the dateline runs (past its dash or colon), or -1.
+func datelineEnd(rest string) int {
+	m := reDatelineRest.FindStringIndex(rest)
+	if m == nil {
+		return -1
+	}
+	return m[1]
+}
+
+// placeName turns "HÀ NỘI" into "Hà Nội".
+func placeName(s string) string {
+	parts := strings.Fields(strings.ToLower(s))
+	for i, p := range parts {
+		parts[i] = capitalise(p)
+	}
+	return strings.Join(parts, " ")
+}
+
+// datelineDate returns the day a dateline gives: a day-valued expression inside the dateline,
+// or one filling the text's first line on its own ("Wednesday, December 4, 2024"). Only a
+// day within a week before publication is taken: a dateline names the day of the events.
+func (d *doc) datelineDate(exprs []timex.Expr) (entente.Date, bool) {
+	firstLine := d.text
+	if k := strings.IndexByte(d.text, '\n'); k >= 0 {
+		firstLine = d.text[:k]
+	}
+	for _, e := range exprs {
+		if e.Start > max(d.dateline.end, len(firstLine)) {
+			break
+		}
+		inDateline := e.End <= d.dateline.end
+		wholeLine := e.End <= len(firstLine) && 3*(e.End-e.Start) >= 2*len(strings.TrimSpace(firstLine))
+		if !inDateline && !wholeLine {
+			continue
+		}
+		day, err := entente.ParseDate(e.Value)
+		if err != nil {
+			continue
+		}
+		if gap := d.published.DaysSince(day); gap >= 0 && gap <= 7 {
+			if wholeLine && d.dateline.end == 0 {
+				d.dateline.end = len(firstLine)
+			}
+			return day, true
+		}
+	}
+	return entente.Date{}, false
+}

@@ -1,0 +1,192 @@
+package ingest
+
+import (
+	"fmt"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/country"
+)
+
+// doc is one statement being read: its sentences and what each step found in them.
+type doc struct {
+	text      string
+	published entente.Date
+	// ref resolves relative dates: the publication date, or the date of the dateline when the
+	// text carries one that differs (a communiqué datelined the day before it was posted).
+	ref      entente.Date
+	sents    []*sent
+	english  int // sentences in English
+	skipped  int // sentences in another language
+	dateline dateline
+
+	people  []*personRec
+	parties []string
+	events  []*eventRec
+	commits []Commitment
+	interes []Interest
+	sectors []string
+	notes   []string
+	// lastActor is the party that last acted alone as a subject, for "it" in later sentences.
+	lastActor string
+}
+
+// sent is one sentence with its words and the mentions found in it.
+type sent struct {
+	Span
+	index     int
+	words     []word // hyphenated words whole, for names
+	parts     []word // hyphenated words cut, for lexicons
+	english   bool
+	countries []country.Mention
+	times     []timeRef
+	masked    []Span // titles of office and names of bodies
+	persons   []personMention
+}
+
+// newDoc cuts the text into sentences and keeps those in English.
+func newDoc(text string, published entente.Date) *doc {
+	d := &doc{text: text, published: published, ref: published}
+	for i, sp := range splitSentences(text) {
+		s := &sent{Span: sp, index: i}
+		s.words = splitWords(text[sp.Start:sp.End], sp.Start, true)
+		switch englishness(text[sp.Start:sp.End], s.words) {
+		case langEnglish:
+			s.english = true
+			d.english++
+		case langOther:
+			d.skipped++
+			continue
+		}
+		s.parts = splitWords(text[sp.Start:sp.End], sp.Start, false)
+		d.sents = append(d.sents, s)
+	}
+	if d.skipped > 0 {
+		d.notes = append(d.notes, fmt.Sprintf("%d sentences not in English were skipped.", d.skipped))
+	}
+	return d
+}
+
+type language int
+
+const (
+	langNeutral language = iota // a dateline, a caption of names and numbers
+	langEnglish
+	langOther
+)
+
+// englishWords are function words frequent in English and rare in the other languages
+// statements come in; two of them (one in a short sentence) mark a sentence as English.
+var englishWords = map[string]bool{
+	"the": true, "of": true, "and": true, "to": true, "is": true, "was": true, "for": true,
+	"with": true, "that": true, "by": true, "are": true, "were": true, "has": true, "have": true,
+	"will": true, "said": true, "their": true, "its": true, "this": true, "from": true,
+	"which": true, "would": true, "his": true, "her": true, "they": true, "also": true,
+	"on": true, "at": true, "in": true, "be": true, "been": true, "an": true,
+}
+
+// englishness decides whether a sentence is English, in another language, or neither.
+func englishness(s string, ws []word) language {
+	latin, other := 0, 0
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		if r < 0x250 || unicode.In(r, unicode.Latin) {
+			latin++
+		} else {
+			other++
+		}
+	}
+	if other > latin {
+		return langOther
+	}
+	hits, lower := 0, 0
+	for _, w := range ws {
+		if englishWords[w.lower] {
+			hits++
+		}
+		if r, _ := utf8.DecodeRuneInString(w.text); unicode.IsLower(r) {
+			lower++
+		}
+	}
+	switch {
+	case hits >= 2 || (hits == 1 && len(ws) <= 8):
+		return langEnglish
+	case lower == 0:
+		return langNeutral
+	case len(ws) >= 4:
+		return langOther
+	}
+	return langNeutral
+}
+
+// sentAt returns the sentence holding offset, or nil.
+func (d *doc) sentAt(offset int) *sent {
+	lo, hi := 0, len(d.sents)
+	for lo < hi {
+		m := (lo + hi) / 2
+		switch {
+		case d.sents[m].End <= offset:
+			lo = m + 1
+		case d.sents[m].Start > offset:
+			hi = m
+		default:
+			return d.sents[m]
+		}
+	}
+	return nil
+}
+
+// findCountries finds the country mentions of the text and hands them to their sentences.
+func (d *doc) findCountries() {
+	for _, s := range d.sents {
+		for _, m := range country.Find(d.text[s.Start:s.End]) {
+			m.Start += s.Start
+			m.End += s.Start
+			s.countries = append(s.countries, m)
+		}
+	}
+}
+
+// draft assembles the output.
+func (d *doc) draft() *Draft {
+	out := &Draft{
+		Parties:     nonNil(d.parties),
+		People:      []Person{},
+		Sectors:     nonNil(d.sectors),
+		Events:      []Event{},
+		Commitments: nonNilSlice(d.commits),
+		Interests:   nonNilSlice(d.interes),
+		Notes:       d.notes,
+	}
+	for _, p := range d.people {
+		if p.output {
+			out.People = append(out.People, p.person())
+		}
+	}
+	for i, e := range d.events {
+		ev := e.Event
+		ev.ID = fmt.Sprintf("e%d", i+1)
+		out.Events = append(out.Events, ev)
+	}
+	if len(out.Parties) == 0 && len(out.Events) == 0 && len(out.Commitments) == 0 {
+		out.Notes = append(out.Notes, "Nothing to draft: no parties, events or commitments were found in the text.")
+	}
+	return out
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func nonNilSlice[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}

@@ -1,0 +1,335 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+)
+
+// eventRec is an event being built, with where it came from.
+type eventRec struct {
+	Event
+	sent    int  // index of its sentence
+	cueAt   int  // offset of its cue
+	dated   bool // its time comes from its own phrase, not from another event
+	removed bool // merged into another event
+	// anaphoric marks an undated mention that refers back to an occasion ("the session").
+	anaphoric bool
+	// relative marks an event dated by another ("Earlier, the delegations held talks"): a
+	// different occasion on the same day, never merged with it.
+	relative bool
+}
+
+// cueHit is an event cue found in a sentence's parts.
+type cueHit struct {
+	from, to int
+	cue      eventCue
+	used     bool
+}
+
+var eventCueTable = sync.OnceValue(func() *phraseTable[eventCue] {
+	t := newPhraseTable[eventCue]()
+	for p, c := range eventCues {
+		t.add(p, c)
+	}
+	return t
+})
+
+// findEvents builds the events sentence by sentence: each time phrase is paired with the
+// nearest event cue of its clause ("held talks on 4 July", "will meet … in the fall"), a
+// dated target becomes a deadline, strong cues without a time of their own become events
+// dated by the text's lead or by the occasion they belong to, and mentions of one event are
+// merged into one.
+func (d *doc) findEvents() {
+	var lead *timeRef
+	leadSent := -1
+	for si, s := range d.sents {
+		cues := d.cuesIn(s)
+		d.anchoredEvents(si, s, cues)
+		for ti := range s.times {
+			t := &s.times[ti]
+			if t.used || t.onEvent || d.inDateline(t) || excludedTime(s, cues, t) || t.value == "PRESENT_REF" || t.signal == "for" {
+				continue
+			}
+			if d.pairTime(si, s, cues, t) {
+				continue
+			}
+			if lead == nil && si <= 1 && t.gran == "day" && !t.after(d.ref) {
+				lead, leadSent = t, si
+			}
+		}
+		if d.timelessEvents(si, s, cues, lead, leadSent) {
+			lead = nil
+		}
+	}
+	d.mergeEvents()
+}
+
+// cuesIn returns the event cues of a sentence, left to right.
+func (d *doc) cuesIn(s *sent) []*cueHit {
+	var out []*cueHit
+	for _, h := range eventCueTable().findAll(s.parts) {
+		out = append(out, &cueHit{from: h.from, to: h.to, cue: h.val})
+	}
+	return out
+}
+
+// inDateline reports whether a time lies in the dateline, which dates the report, not an event.
+func (d *doc) inDateline(t *timeRef) bool { return t.expr.End <= d.dateline.end }
+
+// excludedTime reports whether a time belongs to an occasion the corpus does not annotate:
+// "since taking office in May", "established diplomatic relations in 1994".
+func excludedTime(s *sent, cues []*cueHit, t *timeRef) bool {
+	at := wordIndexAt(s.parts, t.expr.Start)
+	for _, c := range cues {
+		if c.cue.exclude && (abs(c.from-at) <= 4 || abs(c.to-at) <= 1) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxCueDistance is how far, in words (a comma counts as one more), a cue may be from its time.
+const maxCueDistance = 16
+
+// pairTime makes an event of a time and the best cue of its clause, or a deadline of a dated
+// target; it reports whether an event was made.
+func (d *doc) pairTime(si int, s *sent, cues []*cueHit, t *timeRef) bool {
+	from := wordIndexAt(s.parts, t.expr.Start)
+	to := wordIndexAt(s.parts, t.expr.End)
+	var best *cueHit
+	bestScore := 1 << 30
+	for _, c := range cues {
+		if c.used || c.cue.exclude {
+			continue
+		}
+		dist := d.cueDistance(s, c, from, to)
+		if dist > maxCueDistance {
+			continue
+		}
+		if score := 3*dist - 4*c.cue.strength; score < bestScore {
+			best, bestScore = c, score
+		}
+	}
+	// "send in the agenda till the 30th": a deadline's preposition wins over a cue further off.
+	farCue := best == nil || (targetSignals[t.signal] && d.cueDistance(s, best, from, to) > 2)
+	if farCue && d.isTarget(s, t, from) {
+		d.addEvent(si, s, eventCue{kind: KindDeadline}, from, t, true)
+		return true
+	}
+	if best == nil {
+		return false
+	}
+	best.used = true
+	d.addEvent(si, s, d.upgrade(s, cues, best), best.from, t, true)
+	d.consumeSameOccasion(s, cues, best)
+	d.companionEvents(si, s, cues, best, t)
+	return true
+}
+
+// upgrade turns a generic meeting cue into a commission session when its clause names a
+// commission or council ("the joint intergovernmental commission … is due to meet", "the
+// 8th meeting of their Joint Ministerial Commission"), and uses up that cue.
+func (d *doc) upgrade(s *sent, cues []*cueHit, c *cueHit) eventCue {
+	if c.cue.kind != KindMeeting {
+		return c.cue
+	}
+	lo, hi := d.clause(s, c.from)
+	for _, x := range cues {
+		reach := 8
+		if verbCues[s.parts[c.from].lower] || c.cue.kind == KindMeeting && strings.HasPrefix(s.parts[c.from].lower, "meet") {
+			reach = 14 // "The Joint Cooperation Committee of the … Corridor (CPEC) will meet"
+		}
+		if x == c || x.used || x.cue.kind != KindCommissionSession || x.cue.strength < 3 || x.from < lo-2 || x.from >= hi || abs(x.from-c.from) > reach {
+			continue
+		}
+		if placedBefore(s, x.from) {
+			continue // "Ahead of the BNC, Senior Officials met": another occasion
+		}
+		x.used = true
+		up := c.cue
+		up.kind, up.meetingKind = KindCommissionSession, ""
+		return up
+	}
+	return c.cue
+}
+
+// placedBefore reports whether one of beforeWords stands within three words before parts[i].
+func placedBefore(s *sent, i int) bool {
+	for k := max(0, i-3); k < i; k++ {
+		if beforeWords[s.parts[k].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// beforeWords place another occasion before or after the one named: "ahead of the BNC".
+var beforeWords = map[string]bool{"ahead": true, "before": true, "after": true, "since": true, "following": true}
+
+// consumeSameOccasion marks the other meeting and session cues of a used cue's clause as
+// used: "the Coordination Council convened for its second meeting" is one occasion, and so
+// is "he met President Lukashenko and the two delegations held talks".
+func (d *doc) consumeSameOccasion(s *sent, cues []*cueHit, c *cueHit) {
+	if c.cue.kind != KindMeeting && c.cue.kind != KindCommissionSession {
+		return
+	}
+	lo, hi := d.clause(s, c.from)
+	for _, x := range cues {
+		if !x.used && x.from >= lo && x.from < hi && (x.cue.kind == KindMeeting || x.cue.kind == KindCommissionSession) {
+			x.used = true
+		}
+	}
+}
+
+// cueDistance counts the words between a cue and a time, two more for each comma and many
+// more for a clause break.
+func (d *doc) cueDistance(s *sent, c *cueHit, from, to int) int {
+	lo, hi := c.to, from
+	if c.from >= to {
+		lo, hi = to, c.from
+	}
+	dist := max(0, hi-lo)
+	for i := lo; i < hi && i < len(s.parts); i++ {
+		if i > 0 {
+			gap := d.text[s.parts[i-1].end:s.parts[i].start]
+			if strings.Contains(gap, ",") {
+				dist++
+			}
+			switch {
+			case d.relativeClause(s.parts, i):
+				dist += 3 // "the five-day session in Nairobi, which ended on Tuesday"
+			case d.clauseBreak(s.parts, i):
+				dist += 20
+			}
+		}
+	}
+	return dist
+}
+
+// companionEvents adds a second event for another kind of cue in the same clause that has no
+// time of its own: "the MoU would be signed no later than March 2025, on the occasion of the
+// visit" is both a signing and a visit; "approve the plan during his visit before the end of
+// this year" both a visit and a signing.
+func (d *doc) companionEvents(si int, s *sent, cues []*cueHit, paired *cueHit, t *timeRef) {
+	lo, hi := d.clause(s, paired.from)
+	for _, c := range cues {
+		if c.used || c.cue.exclude || c.cue.kind == paired.cue.kind || c.from < lo-6 || c.from >= hi+8 {
+			continue
+		}
+		if c.cue.kind != KindVisit && c.cue.kind != KindSigning {
+			continue
+		}
+		c.used = true
+		d.addEvent(si, s, c.cue, c.from, t, true)
+	}
+}
+
+var reAmount = regexp.MustCompile(`(?i)(US\$|USD|\$|€|EUR|£|GBP|Rs\.?|PKR|yuan|RMB)\s?\d[\d.,]*\s?(billion|million|trillion|bn|mn)?|\d[\d.,]*\s?(billion|million|trillion)\s(dollars|euros|USD)|\d[\d.,]*\s?(per\s?cent|percent|%)`)
+
+// targetSignals make a time a deadline when no event cue claims it.
+var targetSignals = map[string]bool{"by": true, "till": true, "until": true, "no later than": true,
+	"not later than": true, "before": true, "within": true}
+
+// isTarget reports whether a time dates a target: an amount just before it ("trade to US$100
+// billion next year") or a deadline preposition ("send the agenda till the 30th").
+func (d *doc) isTarget(s *sent, t *timeRef, from int) bool {
+	if t.value == "" || isVague(t.value) || t.before(d.ref) {
+		return false
+	}
+	lo := s.parts[max(0, from-10)].start
+	if reAmount.MatchString(d.text[lo:t.Start]) {
+		return true
+	}
+	return targetSignals[t.signal]
+}
+
+// addEvent records an event for a cue at parts[at] and a time (nil for none).
+func (d *doc) addEvent(si int, s *sent, cue eventCue, at int, t *timeRef, dated bool) *eventRec {
+	lo, hi := d.clause(s, at)
+	e := &eventRec{sent: si, cueAt: s.parts[min(at, len(s.parts)-1)].start, dated: dated}
+	e.Kind = cue.kind
+	e.MeetingKind = cue.meetingKind
+	if e.Kind == KindMeeting && e.MeetingKind == "" {
+		e.MeetingKind = d.meetingKind(s, lo, hi)
+	}
+	e.Description = d.describe(s, lo, hi)
+	e.Evidence = s.Span
+	tn := d.tenseAt(s, at)
+	if t != nil {
+		t.used = true
+		e.setTime(*t)
+	}
+	e.Status = d.status(t, tn, d.ref)
+	if t != nil && t.value != "" {
+		d.fixDirection(e, t, tn)
+	}
+	if e.Kind != KindDeadline {
+		ti := wordIndexAt(s.parts, e.cueAt)
+		lo2, hi2 := lo, d.withRelative(s, hi)
+		if t != nil {
+			lo2, hi2 = min(lo2, wordIndexAt(s.parts, t.Start)), max(hi2, wordIndexAt(s.parts, t.End))
+		}
+		e.Location = Nullable(d.locationNear(s, lo2, min(hi2, len(s.parts)), ti))
+	}
+	d.events = append(d.events, e)
+	return e
+}
+
+// withRelative extends a clause ending at hi over a relative clause that follows it ("at its
+// inaugural meeting, which was held in Islamabad").
+func (d *doc) withRelative(s *sent, hi int) int {
+	if !d.relativeClause(s.parts, hi) {
+		return hi
+	}
+	_, end := d.clause(s, hi)
+	return end
+}
+
+// setTime copies a time onto the event.
+func (e *eventRec) setTime(t timeRef) {
+	e.TimePhrase = Nullable(t.phrase)
+	e.Value = Nullable(t.value)
+	e.Granularity = Nullable(t.gran)
+	e.Approximate = t.approximate
+	e.Mod = t.mod
+	e.EndValue = t.endValue
+	e.Anchor = t.anchor
+}
+
+// meetingKind reads delegation-level, working-group and leaders' talks from the clause.
+func (d *doc) meetingKind(s *sent, lo, hi int) string {
+	for i := lo; i < hi && i < len(s.parts); i++ {
+		switch s.parts[i].lower {
+		case "delegation", "delegations":
+			return "delegation_talks"
+		case "president", "minister", "leaders", "premier", "king", "chancellor":
+			return "leaders_talks"
+		}
+	}
+	return ""
+}
+
+// maxDescription bounds an event's description in bytes.
+const maxDescription = 200
+
+// describe returns the clause, trimmed, as the event's description.
+func (d *doc) describe(s *sent, lo, hi int) string {
+	if lo >= hi || hi > len(s.parts) {
+		return strings.TrimSpace(d.text[s.Start:s.End])
+	}
+	for lo < hi-1 && s.parts[lo].start < d.dateline.end {
+		lo++
+	}
+	text := strings.Join(strings.Fields(d.text[s.parts[lo].start:s.parts[hi-1].end]), " ")
+	if len(text) > maxDescription {
+		cut := maxDescription
+		for cut > 0 && !isSpaceByte(text[cut]) {
+			cut--
+		}
+		text = text[:cut] + " …"
+	}
+	return capitalise(text)
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' }

@@ -1,0 +1,327 @@
+package ingest
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/entente/entente"
+)
+
+// fixDirection moves a date said without its year ("in the fall", "in the second week of
+// November") to the year the tense points to, when the time expression read it the other way.
+func (d *doc) fixDirection(e *eventRec, t *timeRef, tn tense) {
+	g := t.gran
+	hasMonth := reMonthName.MatchString(t.phrase)
+	if reYear4.MatchString(t.phrase) || reRelativeYear.MatchString(t.phrase) || !(g == "month" || g == "season" || (g == "day" && hasMonth)) {
+		return
+	}
+	shift := 0
+	switch {
+	case tn == tenseFuture && t.before(d.ref):
+		shift = 1
+	case tn == tensePast && t.after(d.ref):
+		shift = -1
+	}
+	if shift == 0 {
+		return
+	}
+	y, err := strconv.Atoi(t.value[:4])
+	if err != nil {
+		return
+	}
+	t.value = strconv.Itoa(y+shift) + t.value[4:]
+	e.Value = Nullable(t.value)
+	e.Status = d.status(t, tn, d.ref)
+}
+
+var (
+	reYear4 = regexp.MustCompile(`\b\d{4}\b`)
+	// reRelativeYear marks phrases whose year is said ("December this year", "February of the
+	// following year"): their direction is not the tense's to change.
+	reRelativeYear = regexp.MustCompile(`(?i)\b(this|next|last|following|coming|previous|current|same)\b|\byear\b`)
+	reMonthName    = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b`)
+	reAnchored     = regexp.MustCompile(`(?i)\b(a|an|one|two|three|four|five|six|several|a\s+few)\s+(day|days|week|weeks|month|months|year|years)\s+(after|before|later|earlier)\b`)
+)
+
+// anchoredEvents reads "a month after President Samia Suluhu's visit" when the sentence has
+// another date ("In June"): the visit is a month before June, approximately, anchored on it.
+func (d *doc) anchoredEvents(si int, s *sent, cues []*cueHit) {
+	text := d.text[s.Start:s.End]
+	for _, m := range reAnchored.FindAllStringSubmatchIndex(text, -1) {
+		start, end := s.Start+m[0], s.Start+m[1]
+		other := d.otherDate(s, start)
+		if other == nil {
+			continue
+		}
+		after := wordIndexAt(s.parts, end)
+		var cue *cueHit
+		for _, c := range cues {
+			if !c.used && !c.cue.exclude && c.from >= after && c.from <= after+6 {
+				cue = c
+				break
+			}
+		}
+		if cue == nil {
+			continue
+		}
+		n := quantityWord(strings.ToLower(text[m[2]:m[3]]))
+		if dir := strings.ToLower(text[m[6]:m[7]]); dir == "after" || dir == "later" {
+			n = -n // the event came that long before the anchor
+		}
+		value, ok := shiftValue(other.value, n, strings.ToLower(text[m[4]:m[5]]))
+		if !ok {
+			continue
+		}
+		cue.used = true
+		t := timeRef{Span: Span{start, end}, expr: Span{start, end}, phrase: d.text[start:end],
+			value: value, gran: granularityOf(value), approximate: true, anchor: other.value}
+		d.addEvent(si, s, cue.cue, cue.from, &t, true)
+	}
+}
+
+// otherDate returns a dated, not yet used time of the sentence other than the one at offset.
+func (d *doc) otherDate(s *sent, offset int) *timeRef {
+	for i := range s.times {
+		t := &s.times[i]
+		if !t.used && t.value != "" && !isVague(t.value) && (t.End <= offset || t.Start > offset) {
+			return t
+		}
+	}
+	return nil
+}
+
+func quantityWord(w string) int {
+	switch w {
+	case "two":
+		return 2
+	case "three":
+		return 3
+	case "four":
+		return 4
+	case "five":
+		return 5
+	case "six":
+		return 6
+	}
+	return 1
+}
+
+// shiftValue moves a day, month or year value by n units of unit, keeping its granularity.
+func shiftValue(value string, n int, unit string) (string, bool) {
+	w, err := entente.ParseWhen(value, "", "", false)
+	if err != nil || w.Earliest.IsZero() {
+		return "", false
+	}
+	day := w.Earliest
+	switch strings.TrimSuffix(unit, "s") {
+	case "day":
+		day = day.AddDays(n)
+	case "week":
+		day = day.AddDays(7 * n)
+	case "month":
+		day = day.AddMonths(n)
+	case "year":
+		day = day.AddMonths(12 * n)
+	}
+	switch w.Granularity {
+	case entente.GranularityDay:
+		return day.String(), true
+	case entente.GranularityMonth:
+		return day.String()[:7], true
+	case entente.GranularityYear:
+		return day.String()[:4], true
+	}
+	return "", false
+}
+
+// verbCues are cue words that are themselves past or finite verbs: an event took place.
+var verbCues = map[string]bool{"met": true, "signed": true, "visited": true, "travelled": true,
+	"traveled": true, "reconvened": true, "telephoned": true, "phoned": true, "inked": true,
+	"convened": true}
+
+// eventVerbs near a noun cue show that it names one occasion ("at its inaugural meeting,
+// which was held", "during the official visit", "on a working visit").
+var eventVerbs = map[string]bool{"held": true, "hold": true, "holds": true, "paid": true,
+	"pay": true, "concluded": true, "close": true,
+	"accepted": true, "travelled": true, "traveled": true, "occasion": true, "took": true,
+	"undertook": true, "co-chair": true, "chaired": true}
+
+// holdVerbs right before a noun cue make it an occasion: "held talks".
+var holdVerbs = map[string]bool{"held": true, "conducted": true, "had": true}
+
+// eventDeterminers come before a noun cue that names one occasion.
+var eventDeterminers = map[string]bool{"a": true, "an": true, "the": true, "his": true,
+	"her": true, "their": true, "its": true, "official": true, "state": true, "working": true,
+	"inaugural": true, "first": true, "second": true, "third": true, "this": true, "that": true,
+	"phone": true, "telephone": true, "bilateral": true, "two": true, "both": true}
+
+// anchoringPreps before "the visit", "a meeting" place an occasion: "on a working visit",
+// "at its inaugural meeting", "during the official visit".
+var anchoringPreps = map[string]bool{"on": true, "at": true, "during": true, "after": true,
+	"before": true, "following": true}
+
+// timelessWorthy reports whether a cue without a time names one real occasion: a phone call,
+// a finite event verb ("met", "signed"), or a noun with a determiner placed by a preposition or
+// an event verb ("on a working visit", "its inaugural meeting, which was held"). Cues next to
+// an excluded occasion ("signed since the two countries established diplomatic relations")
+// do not count.
+func (d *doc) timelessWorthy(s *sent, cues []*cueHit, c *cueHit) bool {
+	if c.cue.exclude || c.cue.kind == KindDeadline || c.cue.kind == KindOther || c.cue.kind == KindForum {
+		return false
+	}
+	for _, x := range cues {
+		if x.cue.exclude && abs(x.from-c.from) <= 8 {
+			return false
+		}
+	}
+	if c.cue.kind == KindCall && c.cue.strength >= 3 || verbCues[s.parts[c.from].lower] {
+		return true
+	}
+	if c.from > 0 && holdVerbs[s.parts[c.from-1].lower] {
+		return true // "held talks", "hold consultations"
+	}
+	det := determinerBefore(s, c.from)
+	if det < 0 {
+		return false
+	}
+	if det > 0 && anchoringPreps[s.parts[det-1].lower] {
+		return true
+	}
+	for k := max(0, c.from-6); k < min(len(s.parts), c.to+6); k++ {
+		if eventVerbs[s.parts[k].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// determinerBefore returns the index of the first of the determiners and adjectives right
+// before parts[i] ("the official visit", "its inaugural meeting"), or -1 when there are none.
+func determinerBefore(s *sent, i int) int {
+	k := i
+	for k > 0 && i-k < 3 && eventDeterminers[s.parts[k-1].lower] {
+		k--
+	}
+	if k == i {
+		return -1
+	}
+	return k
+}
+
+// anaphoric reports whether a noun cue refers back to an occasion already named: "the
+// session", "at the meeting", "its talks".
+func anaphoric(s *sent, c *cueHit) bool {
+	if verbCues[s.parts[c.from].lower] {
+		return false
+	}
+	k := determinerBefore(s, c.from)
+	if k < 0 {
+		return false
+	}
+	switch s.parts[k].lower {
+	case "the", "this", "that", "its", "their":
+		return true
+	}
+	return false
+}
+
+// timelessEvents makes events of strong cues that no time claimed. Such an event takes the
+// lead's date when the lead sentence gave one without naming the occasion ("agreed on
+// Tuesday … The targets were set in a phone call"), the publication date when it is the
+// report's opening event, or the date of the held occasion it belongs to; otherwise it has
+// no date. It reports whether the lead's date was taken.
+func (d *doc) timelessEvents(si int, s *sent, cues []*cueHit, lead *timeRef, leadSent int) bool {
+	tookLead := false
+	var made []string
+	for _, c := range cues {
+		if c.used || !d.timelessWorthy(s, cues, c) || slices.Contains(made, c.cue.kind) {
+			continue
+		}
+		c.used = true
+		made = append(made, c.cue.kind)
+		e := d.addEvent(si, s, d.upgrade(s, cues, c), c.from, nil, false)
+		e.anaphoric = anaphoric(s, c)
+		d.consumeSameOccasion(s, cues, c)
+		switch {
+		case d.onEventTime(si, s, e):
+		case lead != nil && !tookLead && si-leadSent <= 3 && e.Status == StatusHeld && e.Kind != KindSigning:
+			e.setTime(*lead)
+			e.Status = d.status(lead, tenseNone, d.ref)
+			e.dated, tookLead = true, true
+		case si <= 1 && len(s.times) == 0 && e.Status == StatusHeld && !d.anyDated() && e.Kind != KindSigning:
+			e.Value, e.Granularity, e.Implicit, e.dated = Nullable(d.published.String()), "day", true, true
+		case e.Status == StatusHeld && (e.Kind == KindSigning || e.Kind == KindMeeting):
+			d.inheritOccasion(si, e)
+		}
+	}
+	return tookLead
+}
+
+// onEventTime dates an event introduced by "Earlier", "Later" or "After the meeting" with the
+// date of the last held, dated event before it, approximately.
+func (d *doc) onEventTime(si int, s *sent, e *eventRec) bool {
+	var anchor *timeRef
+	for i := range s.times {
+		if s.times[i].onEvent {
+			anchor = &s.times[i]
+		}
+	}
+	if anchor == nil {
+		return false
+	}
+	for k := len(d.events) - 1; k >= 0; k-- {
+		o := d.events[k]
+		if o == e || o.Value == "" || isVague(string(o.Value)) || !o.dated || o.Status != StatusHeld {
+			continue
+		}
+		day := string(o.Value)
+		if len(day) > 10 {
+			day = day[:10]
+		}
+		t := timeRef{phrase: anchor.phrase, value: day, gran: granularityOf(day), approximate: true}
+		if day != d.ref.String() {
+			t.anchor = string(o.Value)
+		}
+		anchor.used = true
+		e.setTime(t)
+		e.dated, e.relative = true, true
+		if e.Location == "" {
+			e.Location = o.Location
+		}
+		return true
+	}
+	return false
+}
+
+// anyDated reports whether an event with a date of its own exists already.
+func (d *doc) anyDated() bool {
+	for _, e := range d.events {
+		if e.dated && e.Value != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// inheritOccasion dates a signing or meeting by the held occasion of another kind in the
+// same or the previous sentence ("the session … was brought to a close with the signing of
+// protocols"), approximately.
+func (d *doc) inheritOccasion(si int, e *eventRec) {
+	for k := len(d.events) - 1; k >= 0; k-- {
+		o := d.events[k]
+		if o.sent < si-1 {
+			return
+		}
+		if o == e || o.Kind == e.Kind || !o.dated || o.Status != StatusHeld || o.Granularity != "day" {
+			continue
+		}
+		e.TimePhrase, e.Value, e.Granularity = o.TimePhrase, o.Value, o.Granularity
+		e.Approximate = true
+		if e.Location == "" {
+			e.Location = o.Location
+		}
+		return
+	}
+}

@@ -1,0 +1,94 @@
+package ingest
+
+import (
+	"strings"
+
+	"github.com/entente/entente/country"
+)
+
+// locationNear returns where an event takes place, read within parts[lo:hi] nearest to
+// parts[at]: a capital or city after a place preposition ("in Islamabad", "to Cairo", "at
+// State House, Nairobi"), an unknown place named before its country ("in Thessaloniki,
+// Greece" when the city is not known), a country after a place preposition ("in China",
+// "travel to Pakistan"), or the dateline's city for "here". A capital standing for its
+// government or inside a name ("the Cairo Declaration") is not a place. It returns "" when the
+// clause names no place.
+func (d *doc) locationNear(s *sent, lo, hi, at int) string {
+	if lo >= hi {
+		return ""
+	}
+	from, to := s.parts[lo].start, s.parts[hi-1].end
+	best, bestDist := "", 1<<30
+	consider := func(place string, offset int) {
+		if dist := abs(wordIndexAt(s.parts, offset) - at); place != "" && dist < bestDist {
+			best, bestDist = place, dist
+		}
+	}
+	for k, m := range s.countries {
+		if m.Start < from || m.End > to {
+			continue
+		}
+		placed := d.locativeBefore(m.Start) || d.afterPlacedName(m.Start)
+		switch {
+		case (m.Kind == country.KindCapital || m.Kind == country.KindCity) && placed:
+			consider(m.Text, m.Start)
+		case m.Kind == country.KindName && d.placeBefore(s, k):
+			consider(d.unknownCityBefore(m.Start), m.Start)
+		case m.Kind == country.KindName && d.locativeBefore(m.Start):
+			consider(m.Text, m.Start)
+		}
+	}
+	for i := lo; i < hi; i++ {
+		if s.parts[i].lower == "here" && d.dateline.city != "" {
+			consider(d.dateline.city, s.parts[i].start)
+		}
+	}
+	return best
+}
+
+// afterPlacedName reports whether offset follows "at|in Capitalised Words, ": the city of
+// "at State House, Nairobi".
+func (d *doc) afterPlacedName(offset int) bool {
+	before := d.text[max(0, offset-40):offset]
+	if !strings.HasSuffix(before, ", ") {
+		return false
+	}
+	ws := strings.Fields(strings.TrimSuffix(before, ", "))
+	for k := len(ws) - 1; k >= 0 && k >= len(ws)-4; k-- {
+		switch strings.ToLower(ws[k]) {
+		case "at", "in":
+			return true
+		}
+		if !firstUpper(ws[k]) {
+			return false
+		}
+	}
+	return false
+}
+
+// placeBefore reports whether mention k follows a place and a comma ("Minsk, Belarus").
+func (d *doc) placeBefore(s *sent, k int) bool {
+	return strings.HasSuffix(d.text[:s.countries[k].Start], ", ")
+}
+
+// unknownCityBefore returns the capitalised word before ", Country" when a place preposition
+// precedes it and it is not itself a known place ("in Thessaloniki, Greece").
+func (d *doc) unknownCityBefore(offset int) string {
+	before := strings.TrimSuffix(d.text[max(0, offset-40):offset], ", ")
+	ws := strings.Fields(before)
+	if len(ws) < 2 {
+		return ""
+	}
+	city, prep := ws[len(ws)-1], strings.ToLower(ws[len(ws)-2])
+	if !firstUpper(city) || (prep != "in" && prep != "at" && prep != "to") {
+		return ""
+	}
+	if _, _, known := country.Lookup(city); known {
+		return ""
+	}
+	return city
+}
+
+func firstUpper(s string) bool {
+	return s != "" && s[0] >= 'A' && s[0] <= 'Z'
+}
