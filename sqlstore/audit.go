@@ -177,28 +177,37 @@ type ChainProblem struct {
 	Reason  string
 }
 
+// AuditReport is the result of walking the audit chain.
+type AuditReport struct {
+	Entries  int           // entries checked
+	LastHash string        // the hash of the newest entry: keep it elsewhere to detect truncation
+	Problem  *ChainProblem // the first break, or nil when the chain holds
+}
+
 // VerifyAudit walks the whole audit chain in id order and reports the first entry that was
-// changed, inserted or deleted, or nil when the chain holds. It returns the number of entries
-// checked.
-func (db *DB) VerifyAudit(ctx context.Context) (int, *ChainProblem, error) {
+// changed, inserted or deleted. Cutting entries off the end leaves a shorter chain that holds;
+// comparing LastHash with a copy kept elsewhere detects that.
+func (db *DB) VerifyAudit(ctx context.Context) (AuditReport, error) {
+	var rep AuditReport
 	rows, err := db.read.QueryContext(ctx, "SELECT "+auditColumns+" FROM audit_entries ORDER BY id")
 	if err != nil {
-		return 0, nil, err
+		return rep, err
 	}
 	defer rows.Close()
-	n, prevID, prevHash := 0, int64(0), genesisHash
+	prevID, prevHash := int64(0), genesisHash
 	for rows.Next() {
 		e, err := scanAuditEntry(rows)
 		if err != nil {
-			return n, nil, err
+			return rep, err
 		}
-		n++
-		if p := checkLink(e, prevID, prevHash); p != nil {
-			return n, p, nil
+		rep.Entries++
+		if rep.Problem = checkLink(e, prevID, prevHash); rep.Problem != nil {
+			return rep, nil
 		}
 		prevID, prevHash = e.ID, e.Hash
 	}
-	return n, nil, rows.Err()
+	rep.LastHash = prevHash
+	return rep, rows.Err()
 }
 
 // checkLink checks one entry against its predecessor.

@@ -24,15 +24,16 @@ func TestAuditChainDetectsTampering(t *testing.T) {
 	for _, tt := range tamper {
 		eachDB(t, func(t *testing.T, db *sqlstore.DB) {
 			newFixture(t, db)
-			n, problem, err := db.VerifyAudit(context.Background())
+			rep, err := db.VerifyAudit(context.Background())
 			must(t, err)
-			if problem != nil || n < 6 {
-				t.Fatalf("fresh chain: %d entries, problem %+v", n, problem)
+			if rep.Problem != nil || rep.Entries < 6 {
+				t.Fatalf("fresh chain: %d entries, problem %+v", rep.Entries, rep.Problem)
 			}
 			_, err = db.ExecForTest(context.Background(), tt.sql)
 			must(t, err)
-			_, problem, err = db.VerifyAudit(context.Background())
+			rep, err = db.VerifyAudit(context.Background())
 			must(t, err)
+			problem := rep.Problem
 			if tt.detail == "" {
 				// Cutting off the tail leaves a shorter valid chain; only an external anchor of
 				// the last hash (the CLI prints it) can show that.

@@ -81,8 +81,8 @@ func TestKilledWriterLosesNoAcknowledgedWrite(t *testing.T) {
 				t.Fatalf("acknowledged action %d is lost: %v", id, err)
 			}
 		}
-		if _, problem, err := reopened.VerifyAudit(context.Background()); err != nil || problem != nil {
-			t.Fatalf("audit chain after the kill: %v %+v", err, problem)
+		if rep, err := reopened.VerifyAudit(context.Background()); err != nil || rep.Problem != nil {
+			t.Fatalf("audit chain after the kill: %v %+v", err, rep.Problem)
 		}
 	})
 }

@@ -40,10 +40,11 @@ var exportTables = []struct{ name, order string }{
 	{"agreement_tracks", "agreement_id, track_id"},
 	{"interests", "id"},
 	{"notes", "id"},
+	{"api_tokens", "id"},
 }
 
 // notExported lists the tables the export leaves out on purpose (see exportTables).
-var notExported = []string{"schema_migrations", "audit_entries"}
+var notExported = []string{"schema_migrations", "audit_entries", "sessions", "sign_in_failures", "password_resets"}
 
 // exportFormat names the document's format.
 const exportFormat = "entente-export"

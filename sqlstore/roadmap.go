@@ -97,7 +97,7 @@ func (s *RoadmapService) FindRoadmapByID(ctx context.Context, id int64) (*entent
 	})
 }
 
-// FindRoadmaps lists the roadmaps the caller may read.
+// FindRoadmaps lists the roadmaps the caller may read, each with its parties, tracks and counts.
 func (s *RoadmapService) FindRoadmaps(ctx context.Context, f entente.RoadmapFilter) ([]*entente.Roadmap, int, error) {
 	r, err := view(ctx, s.db, func(tx *Tx) (listResult[*entente.Roadmap], error) {
 		var w where
@@ -120,6 +120,9 @@ func (s *RoadmapService) FindRoadmaps(ctx context.Context, f entente.RoadmapFilt
 			}
 			if r.Parties, err = tx.roadmapParties(r.ID); err == nil {
 				r.Stats, err = tx.roadmapStats(r.ID)
+			}
+			if err == nil {
+				r.Tracks, err = tx.tracksOf(r.ID)
 			}
 		}
 		return res, err

@@ -1,0 +1,41 @@
+package main
+
+import (
+	"context"
+	"log/slog"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/demo"
+	"github.com/entente/entente/server"
+	"github.com/entente/entente/sqlstore"
+)
+
+// openDB opens (and migrates) the database named by dsn.
+func openDB(ctx context.Context, dsn string, clock entente.Clock) (*sqlstore.DB, error) {
+	return sqlstore.Open(ctx, dsn, clock)
+}
+
+// services builds every domain service over the database.
+func services(db *sqlstore.DB) server.Services {
+	return server.Services{
+		Parties: sqlstore.NewPartyService(db), Roadmaps: sqlstore.NewRoadmapService(db),
+		Tracks: sqlstore.NewTrackService(db), Bodies: sqlstore.NewBodyService(db),
+		People: sqlstore.NewPersonService(db), Actions: sqlstore.NewActionService(db),
+		Meetings: sqlstore.NewMeetingService(db), Agreements: sqlstore.NewAgreementService(db),
+		Commitments: sqlstore.NewCommitmentService(db), Interests: sqlstore.NewInterestService(db),
+		Sources: sqlstore.NewSourceService(db), Notes: sqlstore.NewNoteService(db),
+		Audit: sqlstore.NewAuditService(db), Users: sqlstore.NewUserService(db), Auth: sqlstore.NewAuthService(db),
+	}
+}
+
+// demoServices are the services the demo loader writes through.
+func demoServices(s server.Services) demo.Services {
+	return demo.Services{Parties: s.Parties, Roadmaps: s.Roadmaps, Tracks: s.Tracks, Bodies: s.Bodies,
+		People: s.People, Actions: s.Actions, Meetings: s.Meetings, Agreements: s.Agreements,
+		Commitments: s.Commitments, Interests: s.Interests, Notes: s.Notes, Users: s.Users}
+}
+
+// newServer wires the HTTP server over the database.
+func newServer(log *slog.Logger, db *sqlstore.DB, clock entente.Clock) *server.Server {
+	return server.NewServer(log, clock, services(db), sqlstore.NewSessionStore(db), db.Ping)
+}

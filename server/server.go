@@ -1,0 +1,77 @@
+// Package server is entente's HTTP adapter: the JSON API under /api/v1, the web pages, the
+// exports, and the middleware around them. It knows the domain's services by their interfaces
+// only; cmd/entente wires in the real ones.
+package server
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/alexedwards/scs/v2"
+
+	"github.com/entente/entente"
+)
+
+// Services are the domain services the server calls.
+type Services struct {
+	Parties     entente.PartyService
+	Roadmaps    entente.RoadmapService
+	Tracks      entente.TrackService
+	Bodies      entente.BodyService
+	People      entente.PersonService
+	Actions     entente.ActionService
+	Meetings    entente.MeetingService
+	Agreements  entente.AgreementService
+	Commitments entente.CommitmentService
+	Interests   entente.InterestService
+	Sources     entente.SourceService
+	Notes       entente.NoteService
+	Audit       entente.AuditService
+	Users       entente.UserService
+	Auth        entente.AuthService
+}
+
+// Session lifetimes: a session ends after an hour without requests, and after twelve hours in
+// any case.
+const (
+	sessionIdle     = time.Hour
+	sessionLifetime = 12 * time.Hour
+)
+
+// Server serves entente over HTTP.
+type Server struct {
+	log      *slog.Logger
+	clock    entente.Clock
+	svc      Services
+	sessions *scs.SessionManager
+	ping     func(context.Context) error
+	handler  http.Handler
+}
+
+// NewServer returns a server over the services. Browser sessions are kept in store; ping
+// checks the database for /healthz.
+func NewServer(log *slog.Logger, clock entente.Clock, svc Services, store scs.CtxStore, ping func(context.Context) error) *Server {
+	sm := scs.New()
+	sm.Store = store
+	sm.IdleTimeout = sessionIdle
+	sm.Lifetime = sessionLifetime
+	sm.Cookie.Name = "entente_session"
+	sm.Cookie.HttpOnly = true
+	sm.Cookie.Secure = true
+	sm.Cookie.SameSite = http.SameSiteLaxMode
+	s := &Server{log: log, clock: clock, svc: svc, sessions: sm, ping: ping}
+	mux := http.NewServeMux()
+	for _, rt := range s.routes() {
+		mux.Handle(rt.pattern, rt.handler)
+	}
+	s.handler = s.middleware(mux)
+	return s
+}
+
+// ServeHTTP serves a request.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+
+// today is the civil date (UTC) of the server's clock.
+func (s *Server) today() entente.Date { return entente.DateOf(s.clock.Now().UTC()) }
