@@ -3,6 +3,8 @@ package trade
 import (
 	"strings"
 	"sync"
+
+	"github.com/entente/entente/country"
 )
 
 // A party in trade data is named by an ISO 3166-1 alpha-3 code. BACI also reports a few
@@ -45,38 +47,21 @@ var baciExceptions = map[int]string{
 	891: "SCG", // Serbia and Montenegro
 }
 
-// isoIndex holds the embedded ISO table keyed both ways, built once.
-var isoIndex = sync.OnceValue(func() struct {
-	byAlpha3 map[string]isoCountry
-	byNum    map[int]isoCountry
-} {
-	idx := struct {
-		byAlpha3 map[string]isoCountry
-		byNum    map[int]isoCountry
-	}{map[string]isoCountry{}, map[int]isoCountry{}}
-	for _, c := range isoCountries {
-		idx.byAlpha3[c.alpha3] = c
-		idx.byNum[c.numeric] = c
-	}
-	return idx
-})
-
 // KnownParty reports whether code (upper case) is an ISO 3166-1 alpha-3 code or one of the
 // non-ISO codes BACI's entities are given (S19, R20, …).
 func KnownParty(code string) bool {
-	if _, ok := isoIndex().byAlpha3[code]; ok {
+	if _, ok := country.ByAlpha3(code); ok && code == strings.ToUpper(code) {
 		return true
 	}
 	_, ok := nonISOParties[code]
 	return ok
 }
 
-// PartyName returns a short English name for a party code, or the code itself when unknown.
-// Package country holds the full ISO names in three languages; this one serves terminals and
-// CSV files.
+// PartyName returns the common English name of a party code (package country's), or the
+// code itself when unknown.
 func PartyName(code string) string {
-	if c, ok := isoIndex().byAlpha3[code]; ok {
-		return c.name
+	if c, ok := country.ByAlpha3(code); ok {
+		return c.Name
 	}
 	if n, ok := nonISOParties[code]; ok {
 		return n
@@ -103,9 +88,9 @@ func DefaultCountryCodes() *CountryCodes {
 
 var defaultCountryCodes = sync.OnceValue(func() *CountryCodes {
 	c := &CountryCodes{Source: "embedded"}
-	for _, iso := range isoCountries {
-		if iso.numeric >= 0 && iso.numeric < len(c.alpha3) {
-			c.alpha3[iso.numeric] = iso.alpha3
+	for _, iso := range country.All() {
+		if iso.Numeric >= 0 && iso.Numeric < len(c.alpha3) {
+			c.alpha3[iso.Numeric] = iso.Alpha3
 		}
 	}
 	for n, a := range baciExceptions {

@@ -1,21 +1,45 @@
 package trade
 
 import (
-	"bufio"
 	"encoding/binary"
 	"fmt"
 	"io"
 	"math"
+	"slices"
 )
 
 // maxCells bounds the cells of a decoded table: 75 million is every party with every party in
 // every heading, far above any real year, and a damaged count must not allocate gigabytes.
 const maxCells = 75_000_000
 
-// decoder reads the encoding, keeping the first error; every read after it returns zero.
+// decoder reads the encoding through its own window on the inflated stream, so that a
+// number costs a slice read rather than a call per byte; it keeps the first error, and every
+// read after it returns zero.
 type decoder struct {
-	r   *bufio.Reader
-	err error
+	r        io.Reader
+	buf      []byte
+	pos, end int
+	eof      bool
+	err      error
+}
+
+// want makes at least n bytes available in the window, unless the stream ends first.
+func (d *decoder) want(n int) {
+	if d.end-d.pos >= n || d.eof {
+		return
+	}
+	d.end = copy(d.buf, d.buf[d.pos:d.end])
+	d.pos = 0
+	for d.end < n && !d.eof {
+		m, err := d.r.Read(d.buf[d.end:])
+		d.end += m
+		if err == io.EOF {
+			d.eof = true
+		} else if err != nil {
+			d.fail("%v", err)
+			d.eof = true
+		}
+	}
 }
 
 func (d *decoder) fail(format string, args ...any) {
@@ -29,11 +53,13 @@ func (d *decoder) uvarint(limit uint64, what string) uint64 {
 	if d.err != nil {
 		return 0
 	}
-	v, err := binary.ReadUvarint(d.r)
-	if err != nil {
-		d.fail("%s: %v", what, err)
+	d.want(binary.MaxVarintLen64)
+	v, n := binary.Uvarint(d.buf[d.pos:d.end])
+	if n <= 0 {
+		d.fail("%s: a number is cut short or too long", what)
 		return 0
 	}
+	d.pos += n
 	if v > limit {
 		d.fail("%s %d is above %d", what, v, limit)
 		return 0
@@ -58,15 +84,14 @@ func (d *decoder) header() *Table {
 		d.fail("period %d–%d ends before it starts", t.Period.First, t.Period.Last)
 	}
 	n := int(d.uvarint(math.MaxUint16, "country count"))
-	code := make([]byte, 3)
 	for range n {
-		if d.err != nil {
+		d.want(3)
+		if d.err != nil || d.end-d.pos < 3 {
+			d.fail("country codes cut short")
 			break
 		}
-		if _, err := io.ReadFull(d.r, code); err != nil {
-			d.fail("country codes: %v", err)
-		}
-		t.Countries = append(t.Countries, string(code))
+		t.Countries = append(t.Countries, string(d.buf[d.pos:d.pos+3]))
+		d.pos += 3
 	}
 	return t
 }
@@ -91,6 +116,9 @@ func (d *decoder) columns(t *Table) {
 	c := &t.cols
 	c.product = make([]uint16, 0, min(n, 1<<20))
 	for _, g := range groups {
+		if len(c.product)+g.length > cap(c.product) { // double, rather than append's 1.25
+			c.product = slices.Grow(c.product, max(len(c.product), g.length))
+		}
 		prev := 0
 		for k := range g.length {
 			gap := int(d.uvarint(9999, "product gap"))
@@ -109,21 +137,20 @@ func (d *decoder) columns(t *Table) {
 	if d.err != nil {
 		return
 	}
-	c.exporter = expand(expRuns, n)
+	c.exporter = expand(make([]uint16, 0, n), expRuns)
 	if t.Bilateral {
 		c.importer = make([]uint16, 0, n)
 		for _, rs := range impRuns {
-			c.importer = append(c.importer, expand(rs, 0)...)
+			c.importer = expand(c.importer, rs)
 		}
 	}
-	if _, err := d.r.ReadByte(); err != io.EOF {
+	if d.want(1); d.end > d.pos {
 		d.fail("data after the last column")
 	}
 }
 
-// expand turns runs back into a column.
-func expand(runs []decodedRun, capacity int) []uint16 {
-	out := make([]uint16, 0, capacity)
+// expand appends runs to a column.
+func expand(out []uint16, runs []decodedRun) []uint16 {
 	for _, r := range runs {
 		for range r.length {
 			out = append(out, uint16(r.party))
@@ -164,9 +191,10 @@ func (d *decoder) runs(total int, nc uint64, what string) []decodedRun {
 	return out
 }
 
+// values reads the value and quantity columns; it runs once the products are read, so the
+// stream has proved it holds n cells and the columns can be allocated at their size.
 func (d *decoder) values(c *columns, n int) {
-	start := min(n, 1<<20)
-	c.value, c.quantity, c.partial = make([]int64, 0, start), make([]int64, 0, start), make([]bool, 0, start)
+	c.value, c.quantity, c.partial = make([]int64, 0, n), make([]int64, 0, n), make([]bool, 0, n)
 	for range n {
 		v := d.uvarint(math.MaxInt64, "value")
 		if d.err != nil {

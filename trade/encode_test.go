@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"github.com/entente/entente/country"
 )
 
 func roundTrip(t testing.TB, tb *Table) *Table {
@@ -28,10 +30,10 @@ func sameTable(a, b *Table) bool {
 
 // randomTable builds a sorted table of n random cells over nc parties.
 func randomTable(rng *rand.Rand, n, nc int, bilateral bool) *Table {
-	parties := slices.Clone(isoCountries[:nc])
+	parties := country.All()[:nc]
 	codes := make([]string, nc)
 	for i, p := range parties {
-		codes[i] = p.alpha3
+		codes[i] = p.Alpha3
 	}
 	b := newCellBuilder(bilateral, n)
 	keys := map[uint64]bool{}

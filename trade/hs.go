@@ -16,13 +16,6 @@ type hsEntry struct {
 	description string
 }
 
-// isoCountry is one row of the embedded ISO 3166-1 table.
-type isoCountry struct {
-	numeric int
-	alpha3  string
-	name    string
-}
-
 // Level is the product level of a table: what its product codes are.
 type Level string
 

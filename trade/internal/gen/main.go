@@ -1,8 +1,8 @@
-// Command gen derives the compact tables that package trade embeds from the public-domain
-// (PDDL) reference files in the shared data folder: the HS 2022 nomenclature (sections,
-// chapters and headings with descriptions trimmed to a readable length) and the ISO 3166-1
-// numeric and alpha-3 codes with short English names. It writes Go source, so the tables
-// cost nothing to load and the shared files never enter the repository.
+// Command gen derives the compact nomenclature table that package trade embeds from the
+// public-domain (PDDL) HS files in the shared data folder: sections, chapters and headings
+// with descriptions trimmed to a readable length. It writes Go source, so the table costs
+// nothing to load and the shared files never enter the repository. (Country codes come from
+// package country.)
 //
 // Run it from the trade directory (go generate does): go run ./internal/gen -data ../../shared/data/trade
 package main
@@ -28,7 +28,7 @@ import (
 const maxDescription = 90
 
 func main() {
-	data := flag.String("data", "../../shared/data/trade", "folder holding hs2022_nomenclature.csv, hs_sections.csv and country_codes.csv")
+	data := flag.String("data", "../../shared/data/trade", "folder holding hs2022_nomenclature.csv and hs_sections.csv")
 	out := flag.String("out", ".", "folder of package trade, where the tables are written")
 	flag.Parse()
 	if err := run(*data, *out); err != nil {
@@ -41,14 +41,7 @@ func run(data, out string) error {
 	if err != nil {
 		return err
 	}
-	if err := writeSource(filepath.Join(out, "hs_table.go"), hs); err != nil {
-		return err
-	}
-	iso, err := countrySource(filepath.Join(data, "country_codes.csv"))
-	if err != nil {
-		return err
-	}
-	return writeSource(filepath.Join(out, "iso_table.go"), iso)
+	return writeSource(filepath.Join(out, "hs_table.go"), hs)
 }
 
 // readCSV reads a whole CSV file (dropping a UTF-8 byte-order mark) into records keyed by the
@@ -141,40 +134,6 @@ func nomenclatureSource(data string) ([]byte, error) {
 		}
 		b.WriteString("}\n\n")
 	}
-	return b.Bytes(), nil
-}
-
-func countrySource(path string) ([]byte, error) {
-	rows, err := readCSV(path)
-	if err != nil {
-		return nil, err
-	}
-	type country struct {
-		numeric int
-		alpha3  string
-		name    string
-	}
-	var list []country
-	for _, r := range rows {
-		n, err := strconv.Atoi(r["ISO3166-1-numeric"])
-		if err != nil || len(r["ISO3166-1-Alpha-3"]) != 3 {
-			return nil, fmt.Errorf("%s: bad codes %q %q", path, r["ISO3166-1-numeric"], r["ISO3166-1-Alpha-3"])
-		}
-		name := r["CLDR display name"]
-		if name == "" {
-			name = r["official_name_en"]
-		}
-		list = append(list, country{n, r["ISO3166-1-Alpha-3"], name})
-	}
-	slices.SortFunc(list, func(a, b country) int { return a.numeric - b.numeric })
-	var b bytes.Buffer
-	b.WriteString(header("the ISO 3166-1 code table (country_codes.csv of datasets/country-codes; PDDL 1.0)"))
-	b.WriteString("// isoCountries lists ISO 3166-1 countries by numeric code: numeric, alpha-3, short English name.\n")
-	b.WriteString("var isoCountries = []isoCountry{\n")
-	for _, c := range list {
-		fmt.Fprintf(&b, "\t{%d, %q, %q},\n", c.numeric, c.alpha3, c.name)
-	}
-	b.WriteString("}\n")
 	return b.Bytes(), nil
 }
 
