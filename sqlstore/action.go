@@ -37,8 +37,16 @@ func actionValues(a *entente.Action) []colval {
 		{"status", a.Status}, {"planned_start", dateArg(a.PlannedStart)}, {"duration_days", a.DurationDays},
 		{"progress", a.Progress}, {"evidence", a.Evidence}, {"done_on", dateArg(a.DoneOn)},
 		{"source_id", idArg(a.SourceID)}, {"commitment_id", idArg(a.CommitmentID)},
-		{"search", searchText(a.Title, a.Description)}, {"updated_at", formatTime(a.UpdatedAt)}}
+		{"due_order", dueOrder(a.Due)}, {"search", searchText(a.Title, a.Description)}, {"updated_at", formatTime(a.UpdatedAt)}}
 	return append(cols, whenValues("due", a.Due)...)
+}
+
+// dueOrder is the sort key of a due date: its last day, undated last.
+func dueOrder(w entente.When) string {
+	if d := w.Deadline(); !d.IsZero() {
+		return d.String()
+	}
+	return "9999-12-31"
 }
 
 // findAction loads an action of a roadmap the caller may read.
@@ -70,7 +78,7 @@ func (s *ActionService) FindActionByID(ctx context.Context, id int64) (*entente.
 
 var actionSorts = map[string]string{
 	"":        "id",
-	"due":     "COALESCE(due_latest, '9999-12-31')",
+	"due":     "due_order",
 	"title":   "title",
 	"status":  "status",
 	"updated": "updated_at",

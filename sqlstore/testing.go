@@ -3,6 +3,8 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+
+	"github.com/entente/entente"
 )
 
 // QueryForTest runs a read-only query on the database; tests use it to inspect the schema.
@@ -32,4 +34,18 @@ func ExportsTable(table string) bool {
 		}
 	}
 	return false
+}
+
+// CreateActionsForTest creates many actions in one transaction, as the caller in ctx; the
+// benchmarks use it to build large roadmaps quickly.
+func (db *DB) CreateActionsForTest(ctx context.Context, actions []*entente.Action) error {
+	_, err := change(ctx, db, func(tx *Tx) (struct{}, error) {
+		for _, a := range actions {
+			if err := tx.createAction(a); err != nil {
+				return struct{}{}, err
+			}
+		}
+		return struct{}{}, nil
+	})
+	return err
 }
