@@ -45,6 +45,7 @@ func TestBadInput(t *testing.T) {
 		{"seven-digit product", "y2022.csv", baciHead + "2022,586,112,6302101,1,1\n" + good, false, 0, 1, []wantProblem{{2, ReasonProduct}}},
 		{"year out of range", "y2022.csv", baciHead + "1800,586,112,630210,1,1\n" + good, false, 0, 1, []wantProblem{{2, ReasonYear}}},
 		{"duplicated row", "y2022.csv", baciHead + good + "2022,586,276,630210,1,1\n" + good, false, 0, 2, []wantProblem{{4, ReasonDuplicate}}},
+		{"quoted fields", "y2022.csv", "\"t\",\"i\",\"j\",\"k\",\"v\",\"q\"\n\"2022\",\"586\",\"112\",\"630210\",\"1.5\",\"NA\"\n", false, 0, 1, nil},
 		{"blank lines and CRLF", "y2022.csv", "t,i,j,k,v,q\r\n\r\n2022,586,112,630210,1,NA\r\n\n2022,586,276,630210,1,\r\n", false, 0, 2, nil},
 		{"truncated gzip", "y2022.csv.gz", baciHead + strings.Repeat(good, 1) + manyRows(2000), true, 30, -1, []wantProblem{{-1, ReasonTruncated}}},
 		{"gzip header only", "y2022.csv.gz", baciHead + good, true, -10, 0, []wantProblem{{0, ReasonTruncated}}},
@@ -81,29 +82,35 @@ func TestBadInput(t *testing.T) {
 					data = data[:-tc.truncate]
 				}
 			}
-			res := load(t, Options{}, writeFile(t, t.TempDir(), tc.file, data))
-			f := res.Files[0]
-			if tc.kept >= 0 && f.Kept != tc.kept {
-				t.Errorf("kept %d lines, want %d; problems %v", f.Kept, tc.kept, f.Problems)
-			}
-			if tc.kept < 0 && f.Kept == 0 {
-				t.Errorf("nothing kept before the break; problems %v", f.Problems)
-			}
-			var got []wantProblem
-			for _, p := range f.Problems {
-				got = append(got, wantProblem{p.Line, p.Reason})
-				if !strings.HasPrefix(p.String(), tc.file+":") || p.Message == "" {
-					t.Errorf("problem %q does not name the file and say what is wrong", p)
-				}
-			}
-			want := slices.Clone(tc.problems)
-			if len(want) == 1 && want[0].line < 0 && len(got) == 1 { // the break's line depends on compression
-				want[0].line = got[0].line
-			}
-			if !slices.Equal(got, want) {
-				t.Errorf("problems %v, want %v (%v)", got, want, f.Problems)
-			}
+			f := load(t, Options{}, writeFile(t, t.TempDir(), tc.file, data)).Files[0]
+			checkRejections(t, f, tc.file, tc.kept, tc.problems)
 		})
+	}
+}
+
+// checkRejections compares a file's summary with the lines it must keep (-1: some) and the
+// problems it must report; a wanted line of -1 matches whatever line a stream broke at.
+func checkRejections(t *testing.T, f FileSummary, file string, kept int, problems []wantProblem) {
+	t.Helper()
+	if kept >= 0 && f.Kept != kept {
+		t.Errorf("kept %d lines, want %d; problems %v", f.Kept, kept, f.Problems)
+	}
+	if kept < 0 && f.Kept == 0 {
+		t.Errorf("nothing kept before the break; problems %v", f.Problems)
+	}
+	var got []wantProblem
+	for _, p := range f.Problems {
+		got = append(got, wantProblem{p.Line, p.Reason})
+		if !strings.HasPrefix(p.String(), file+":") || p.Message == "" {
+			t.Errorf("problem %q does not name the file and say what is wrong", p)
+		}
+	}
+	want := slices.Clone(problems)
+	if len(want) == 1 && want[0].line < 0 && len(got) == 1 {
+		want[0].line = got[0].line
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("problems %v, want %v (%v)", got, want, f.Problems)
 	}
 }
 

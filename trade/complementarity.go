@@ -86,6 +86,18 @@ func (t *Table) Complementarity(exporter, importer string, top int) (*Complement
 	return res, nil
 }
 
+// ComplementarityBothWays computes the index of a's exports with b's imports and of b's exports
+// with a's imports, as the trade page shows them side by side.
+func (t *Table) ComplementarityBothWays(a, b string, top int) (ab, ba *Complementarity, err error) {
+	if ab, err = t.Complementarity(a, b, top); err != nil {
+		return nil, nil, err
+	}
+	if ba, err = t.Complementarity(b, a, top); err != nil {
+		return nil, nil, err
+	}
+	return ab, ba, nil
+}
+
 // Intensity is the trade intensity index of exporter a with partner b (as WITS defines it):
 //
 //	TII(a,b) = (x(a,b) / X(a)) / (M(b) / M(w))

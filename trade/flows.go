@@ -53,28 +53,8 @@ func BilateralFlows(tables []*Table, from, to string, opt FlowOptions) (*Flows, 
 	sums := map[int][]int64{}
 	for y, t := range tables {
 		res.Years = append(res.Years, t.Period.First)
-		if err := t.checkFilter(opt.Products); err != nil {
+		if err := t.sumPair(from, to, opt, sums, y, len(tables)); err != nil {
 			return nil, err
-		}
-		a, okA := t.totals().party[from]
-		b, okB := t.totals().party[to]
-		if !okA || !okB {
-			continue // no trade between them that year
-		}
-		lo, hi := t.pairRange(a, b)
-		for i := lo; i < hi; i++ {
-			code := int(t.cols.product[i])
-			g, ok := regroup(t.Level, code, opt.By)
-			if !ok {
-				return nil, entente.Errorf(entente.EINVALID, "The %s table is by %s and cannot be grouped by %s.", t.Period, t.Level, opt.By)
-			}
-			if !opt.Products.Contains(t.Level, code) {
-				continue
-			}
-			if sums[g] == nil {
-				sums[g] = make([]int64, len(tables))
-			}
-			sums[g][y] += t.cols.value[i]
 		}
 	}
 	res.Total = FlowRow{ProductInfo: ProductInfo{Product: "total", Description: "All products"}, ValueUSD: make([]int64, len(tables))}
@@ -100,6 +80,34 @@ func BilateralFlows(tables []*Table, from, to string, opt FlowOptions) (*Flows, 
 		res.Rows[i].Growth = growth(res.Years, res.Rows[i].ValueUSD)
 	}
 	return res, nil
+}
+
+// sumPair adds what from sold to in table t, grouped by opt.By, to sums[group][y].
+func (t *Table) sumPair(from, to string, opt FlowOptions, sums map[int][]int64, y, years int) error {
+	if err := t.checkFilter(opt.Products); err != nil {
+		return err
+	}
+	if _, ok := regroup(t.Level, 101, opt.By); !ok {
+		return entente.Errorf(entente.EINVALID, "The %s table is by %s and cannot be grouped by %s.", t.Period, t.Level, opt.By)
+	}
+	a, okA := t.totals().party[from]
+	b, okB := t.totals().party[to]
+	if !okA || !okB {
+		return nil // no trade between them that year
+	}
+	lo, hi := t.pairRange(a, b)
+	for i := lo; i < hi; i++ {
+		code := int(t.cols.product[i])
+		if !opt.Products.Contains(t.Level, code) {
+			continue
+		}
+		g, _ := regroup(t.Level, code, opt.By)
+		if sums[g] == nil {
+			sums[g] = make([]int64, years)
+		}
+		sums[g][y] += t.cols.value[i]
+	}
+	return nil
 }
 
 // annualBilateral checks that tables are bilateral, annual and one per year, and sorts them.

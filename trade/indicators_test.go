@@ -2,6 +2,7 @@ package trade
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/entente/entente"
@@ -228,5 +229,41 @@ func TestUnknownParties(t *testing.T) {
 	}
 	if _, err := tb.Potential("PAK", "FRA", PotentialOptions{}); entente.ErrorCode(err) != entente.ENOTFOUND {
 		t.Errorf("potential to an absent market: %v", err)
+	}
+}
+
+func TestTotals(t *testing.T) {
+	tb := loadSmall(t)[2022]
+	x, m, err := tb.CountryTotal("PAK")
+	if err != nil || x != 165000 || m != 60000 || tb.WorldUSD() != 525000 {
+		t.Errorf("PAK exports %d imports %d, world %d (%v); want 165000, 60000, 525000", x, m, tb.WorldUSD(), err)
+	}
+	rows, err := tb.ProductTotals("PAK", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []ProductTotal{
+		{ProductInfo: productInfo(LevelHS4, 6302), ExportUSD: 115000, WorldUSD: 115000},
+		{ProductInfo: productInfo(LevelHS4, 5205), ExportUSD: 50000, WorldUSD: 60000},
+		{ProductInfo: productInfo(LevelHS4, 8701), ImportUSD: 40000, WorldUSD: 130000},
+		{ProductInfo: productInfo(LevelHS4, 3104), ImportUSD: 20000, WorldUSD: 220000},
+	}
+	if !slices.Equal(rows, want) {
+		t.Errorf("PAK by product:\n got %v\nwant %v", rows, want)
+	}
+	agri, _ := TrackProducts("heavy_machinery")
+	if rows, _ := tb.ProductTotals("PAK", agri); len(rows) != 1 || rows[0].Product != "8701" {
+		t.Errorf("PAK heavy machinery: %v", rows)
+	}
+	if _, _, err := tb.CountryTotal("FRA"); entente.ErrorCode(err) != entente.ENOTFOUND {
+		t.Errorf("absent country: %v", err)
+	}
+}
+
+func TestComplementarityBothWays(t *testing.T) {
+	tb := loadSmall(t)[2022]
+	ab, ba, err := tb.ComplementarityBothWays("PAK", "BLR", 1)
+	if err != nil || !near(ab.Index, 100*25.0/85) || !near(ba.Index, 100*(1.0/3+0.12)) || ba.Exporter != "BLR" || len(ab.Products) != 1 {
+		t.Errorf("both ways: %+v %+v %v", ab, ba, err)
 	}
 }

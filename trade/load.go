@@ -224,6 +224,7 @@ type countingReader struct {
 	n *atomic.Int64
 }
 
+// Read reads from the file and counts what it read.
 func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	if c.n != nil {
@@ -236,6 +237,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 // where every read error is.
 type failingReader struct{ err error }
 
+// Read returns the error that stopped the stream from starting.
 func (f *failingReader) Read([]byte) (int, error) { return 0, f.err }
 
 // hashFile returns the SHA-256 of a file's stored bytes.
