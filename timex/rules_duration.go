@@ -196,6 +196,9 @@ func (p *parser) durationAt(i int) (durationPhrase, int, bool) {
 		}
 		d.adjectival = true // "a five year low"
 	}
+	if p.capital(k) && !p.capital(i) && k > 0 {
+		return d, i, false // "CBS's 60 Minutes": a title
+	}
 	d.u, d.unitAt = u.u, k
 	return p.durationTail(d, j, k+1)
 }

@@ -268,7 +268,7 @@ func (p *parser) relativeTarget(from, j int, rel relativeWord) (match, bool) {
 	if wd, k, ok := p.weekdayAt(j); ok {
 		return p.relativeWeekday(from, k, wd, rel), true
 	}
-	if mon, k, ok := p.monthAt(j); ok {
+	if mon, k, ok := p.monthAt(j); ok && (p.capital(j) || p.word(j) != "may" && p.word(j) != "march") {
 		if day, k2, ok := p.dayAt(k); ok && validDay(2000, mon, day) {
 			return p.relativeMonthDay(from, k2, mon, day, rel), true
 		}
