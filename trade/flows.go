@@ -49,7 +49,7 @@ func BilateralFlows(tables []*Table, from, to string, opt FlowOptions) (*Flows, 
 	if err != nil {
 		return nil, err
 	}
-	res := &Flows{From: from, To: to, By: opt.By}
+	res := &Flows{From: from, To: to, By: opt.By, Rows: []FlowRow{}}
 	sums := map[int][]int64{}
 	for y, t := range tables {
 		res.Years = append(res.Years, t.Period.First)

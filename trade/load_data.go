@@ -49,11 +49,14 @@ func (l *loader) loadData(ctx context.Context, f *inputFile, hash string, log *p
 		}
 		sum.Format += fmt.Sprintf("; %s from the file name or options", periodWords(period))
 	}
-	products := "none"
-	if l.products != nil {
-		products = l.productsHash
+	id := datasetID(string(f.format.kind), hash, period.String())
+	if f.format.kind == KindBACI { // only BACI files are read through the dictionaries
+		products := "none"
+		if l.products != nil {
+			products = l.productsHash
+		}
+		id = datasetID(string(f.format.kind), hash, l.countriesHash, products)
 	}
-	id := datasetID(string(f.format.kind), hash, l.countriesHash, products, period.String())
 	sum.Dataset = id
 	if l.seen[id] || (l.opt.Loaded != nil && l.opt.Loaded(id)) {
 		sum.AlreadyLoaded = true

@@ -177,3 +177,18 @@ func TestLoadWithProductAndCountryDictionaries(t *testing.T) {
 		t.Errorf("country table kept %d codes", c.Kept)
 	}
 }
+
+func TestExportTableIdentityIgnoresBACIDictionaries(t *testing.T) {
+	dir := t.TempDir()
+	table := writeFile(t, dir, "exports_2017.csv", []byte("exporter,hs4,value\nPAK,6302,1\n"))
+	codes := writeFile(t, dir, "country_codes_V1.csv", []byte("country_code,country_iso3\n586,PAK\n"))
+	alone := load(t, Options{}, table).Files[0].Dataset
+	withCodes := load(t, Options{}, codes, table).Files[1].Dataset
+	if alone != withCodes {
+		t.Error("a BACI dictionary changed the identity of an export table, which it does not read")
+	}
+	other := writeFile(t, dir, "exports_2018.csv", []byte("exporter,hs4,value\nPAK,6302,1\n"))
+	if load(t, Options{}, other).Files[0].Dataset == alone {
+		t.Error("the same content for another year kept the identity")
+	}
+}

@@ -78,7 +78,7 @@ func (t *Table) RCA(country string, opt RCAOptions) ([]RCARow, error) {
 	}
 	tot := t.totals()
 	np := len(tot.products)
-	var rows []RCARow
+	rows := []RCARow{}
 	for p, code := range tot.products {
 		x := tot.exports[c*np+p]
 		if x == 0 || !opt.Products.Contains(t.Level, int(code)) {

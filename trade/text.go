@@ -126,7 +126,7 @@ func WriteSummaryText(w io.Writer, r *Result) error {
 		case f.Kind == KindCountryCodes || f.Kind == KindProductCodes:
 			fmt.Fprintf(w, "  %d codes\n", f.Kept)
 		case f.Kind != "":
-			fmt.Fprintf(w, "  %d lines read, %d kept, %d rejected; %s; %d exporters, %d importers, %d products, %d cells\n",
+			fmt.Fprintf(w, "  %d lines read, %d kept, %d rejected; %s; exporters %d, importers %d, products %d, cells %d\n",
 				f.Lines, f.Kept, f.Rejected, periodsText(f.Periods), f.Exporters, f.Importers, f.Products, f.Cells)
 			if f.Dataset != "" {
 				fmt.Fprintf(w, "  dataset %.12s\n", f.Dataset)
