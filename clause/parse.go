@@ -2,10 +2,12 @@ package clause
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/entente/entente"
@@ -24,7 +26,8 @@ type problem struct {
 // Parse reads a draft written as plain text or Markdown into a text of the given language (a
 // BCP 47 tag, stored as given after normalisation). The package comment describes what counts
 // as the title, the preamble and an article heading. Form feeds (page breaks from PDF
-// converters) count as white space and a leading byte order mark is ignored. The result is
+// converters) count as white space, a leading byte order mark is ignored, and a draft saved as
+// UTF-16 with a byte order mark (Word's "Unicode Text") is read as such. The result is
 // normalised (see Normalize).
 //
 // Parse returns an EINVALID *entente.Error when the draft is larger than MaxDraftSize, is not
@@ -35,6 +38,10 @@ func Parse(data []byte, language string) (entente.AgreementText, error) {
 	if len(data) > MaxDraftSize {
 		return entente.AgreementText{}, draftError([]problem{{0, fmt.Sprintf(
 			"the draft is %d bytes; at most %d bytes (%d MB) can be imported", len(data), MaxDraftSize, MaxDraftSize>>20)}})
+	}
+	data, ok := decodeUTF16(data)
+	if !ok {
+		return entente.AgreementText{}, draftError([]problem{{0, "the draft is UTF-16 text with an odd number of bytes; it was cut short"}})
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	if probs := checkEncoding(data); len(probs) > 0 {
@@ -47,6 +54,28 @@ func Parse(data []byte, language string) (entente.AgreementText, error) {
 	}
 	t.Language = language
 	return Normalize(t), nil
+}
+
+// decodeUTF16 converts a draft saved as UTF-16 with a byte order mark, as Word's "Unicode Text"
+// is, to UTF-8; other drafts are returned as they are. ok is false for UTF-16 of odd length.
+func decodeUTF16(data []byte) (out []byte, ok bool) {
+	var order binary.ByteOrder
+	switch {
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		order = binary.LittleEndian
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		order = binary.BigEndian
+	default:
+		return data, true
+	}
+	if len(data)%2 != 0 {
+		return nil, false
+	}
+	units := make([]uint16, 0, len(data)/2-1)
+	for i := 2; i < len(data); i += 2 {
+		units = append(units, order.Uint16(data[i:]))
+	}
+	return []byte(string(utf16.Decode(units))), true
 }
 
 // checkEncoding reports the first byte that is not UTF-8, or else the lines holding control

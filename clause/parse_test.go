@@ -2,11 +2,13 @@ package clause
 
 import (
 	"bytes"
+	"encoding/binary"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/entente/entente"
 )
@@ -141,6 +143,7 @@ func TestParseErrors(t *testing.T) {
 		{"not UTF-8", []byte("Title\nArticle 1\nCaf\xe9 au lait.\n"), "line 3", "is not UTF-8"},
 		{"control character", []byte("Title\nArticle 1\nOne\x00.\n"), "line 3", "U+0000"},
 		{"too large", bytes.Repeat([]byte("a"), MaxDraftSize+1), "text", "at most 2097152 bytes"},
+		{"UTF-16 cut short", []byte("\xff\xfeT\x00i"), "text", "odd number of bytes"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -184,6 +187,8 @@ func TestParseTitleAndFront(t *testing.T) {
 		{"nested Markdown marks", "## # Title\n\nWhereas.\n\nArticle 1\nText.", "Title", "Whereas."},
 		{"byte order mark and CRLF", "\uFEFFTitle\r\nPreamble\r\n\r\n\r\nmore\r\nArticle 1\r\nText.", "Title", "Preamble\n\nmore"},
 		{"form feed", "Title\n\fArticle 1\nText.\f", "Title", ""},
+		{"UTF-16 little-endian", utf16Draft(binary.LittleEndian, "Title\r\nArticle 1\r\nText."), "Title", ""},
+		{"UTF-16 big-endian", utf16Draft(binary.BigEndian, "Title\nСтатья 1\nText."), "Title", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -199,6 +204,15 @@ func TestParseTitleAndFront(t *testing.T) {
 			}
 		})
 	}
+}
+
+// utf16Draft encodes s as UTF-16 with a byte order mark, as Word saves "Unicode Text".
+func utf16Draft(order binary.AppendByteOrder, s string) string {
+	b := order.AppendUint16(nil, 0xFEFF)
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = order.AppendUint16(b, u)
+	}
+	return string(b)
 }
 
 func TestParseHeadingOnNextLine(t *testing.T) {

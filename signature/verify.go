@@ -218,7 +218,7 @@ func agreementProblems(signatures []Signature) []Failure {
 	}
 	var covered []string
 	for _, s := range signatures {
-		what := fmt.Sprintf("version %d (%s)", s.Version, short(s.Digest))
+		what := fmt.Sprintf("version %d (%s)", s.Version, short(strings.ToLower(s.Digest)))
 		if !slices.Contains(covered, what) {
 			covered = append(covered, what)
 		}
