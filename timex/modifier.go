@@ -64,6 +64,8 @@ var premodPhrases = []struct {
 	{[]string{"at", "most"}, premod{kind: modQuantity, mod: "EQUAL_OR_LESS"}},
 	{[]string{"up", "to"}, premod{kind: modQuantity, mod: "EQUAL_OR_LESS", countOnly: true}},
 	{[]string{"close", "to"}, premod{kind: modApprox, mod: entente.ModApprox, countOnly: true}},
+	{[]string{"earlier", "in"}, premod{kind: modPosition, mod: entente.ModStart, relative: true}},
+	{[]string{"later", "in"}, premod{kind: modPosition, mod: entente.ModEnd, relative: true}},
 	{[]string{"early"}, premod{kind: modPosition, mod: entente.ModStart}},
 	{[]string{"earlier"}, premod{kind: modPosition, mod: entente.ModStart, relative: true}},
 	{[]string{"mid"}, premod{kind: modPosition, mod: entente.ModMid}},
@@ -121,7 +123,7 @@ func (pm premod) apply(p *parser, m match, from int) (match, bool) {
 	}
 	switch pm.kind {
 	case modPosition:
-		if pm.relative && !relativeStarts[first] && weekdays[first] == 0 {
+		if pm.relative && !relativeStarts[first] && weekdays[first] == 0 && !m.asDate.valid() {
 			return m, false
 		}
 		if m.typ == TypeDuration && m.asDate.valid() {

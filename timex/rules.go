@@ -130,6 +130,7 @@ var continueWords = map[string]bool{
 	"of": true, "so": true, "soon": true, "year": true, "times": true, "near": true,
 	"foreseeable": true, "distant": true, "short": true, "present": true, "day": true,
 	"and": true, "or": true, "more": true, "trading": true, "business": true, "working": true,
+	"in": true,
 }
 
 // ruleYearEnd reads "year-end", "year end", "year's end" (the end of the reference year).
@@ -153,8 +154,9 @@ func ruleYearEnd(p *parser, i int) (match, bool) {
 }
 
 // ruleTheUnit reads "the year", "the fiscal year", "the month", "the week": TimeML reads
-// "for the year" as the duration P1Y, but after a modifier ("the end of the year") it is the
-// reference period; "the full year" is the reference year.
+// "for the year" as the duration P1Y, but after a modifier ("the end of the year", "earlier
+// in the year", "later in the day") it is the reference period; "the full year" is the
+// reference year.
 func ruleTheUnit(p *parser, i int) (match, bool) {
 	if p.word(i) != "the" {
 		return match{}, false
@@ -167,12 +169,16 @@ func ruleTheUnit(p *parser, i int) (match, bool) {
 		return match{from: i, to: i + 3, typ: TypeDuration, value: "P1Y", asDate: at(p.ref, gYear)}, true
 	}
 	u, ok := units[p.word(i+1)]
-	if !ok || u.plural || u.u < uWeek || u.u == uQuarter || u.u == uFortnight {
+	inTheDay := u.u == uDay && p.word(i-1) == "in" && (p.word(i-2) == "earlier" || p.word(i-2) == "later")
+	if !ok || u.plural || (u.u < uWeek && !inTheDay) || u.u == uQuarter || u.u == uFortnight {
 		return match{}, false
 	}
 	if p.pureDigits(i+2) > 0 || p.word(i+2) == "before" || p.word(i+2) == "after" {
 		return match{}, false
 	}
-	return match{from: i, to: i + 2, typ: TypeDuration, value: durationValue(quantity{v: 1}, u.u),
-		asDate: at(p.ref, granOfUnit(u.u))}, true
+	asDate := at(p.ref, granOfUnit(u.u))
+	if inTheDay {
+		asDate = at(p.anchorDay(), gDay)
+	}
+	return match{from: i, to: i + 2, typ: TypeDuration, value: durationValue(quantity{v: 1}, u.u), asDate: asDate}, true
 }
