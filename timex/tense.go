@@ -5,6 +5,11 @@ import "strings"
 // The direction of an underspecified date ("on Tuesday", "in September") comes from the tense
 // of its clause: the nearest tense cue around the expression, within the sentence, decides.
 
+// rightPenalty is added to the distance of cues after the expression: in English the verb
+// an adverbial of time belongs to usually comes before it ("the trip, planned during the
+// second week of November, was discussed").
+const rightPenalty = 4
+
 // tenseWindow is how many tokens on each side of an expression are searched for a tense cue.
 const tenseWindow = 14
 
@@ -164,7 +169,7 @@ func (p *parser) directionCue(from, to int) (int, bool) {
 		}
 	}
 	for k := to; k < len(p.toks) && k-to < tenseWindow && p.punct(k) != ";"; k++ {
-		if note(k, k-to+1) {
+		if note(k, k-to+1+rightPenalty) {
 			break
 		}
 	}
