@@ -1,11 +1,9 @@
 package ingest
 
 import (
-	"slices"
+	"regexp"
 	"strings"
 	"sync"
-
-	"github.com/entente/entente/country"
 )
 
 var commitTable = sync.OnceValue(func() *phraseTable[commitKind] {
@@ -22,13 +20,6 @@ type commitCue struct {
 	kind     commitKind
 }
 
-// subject is who a commitment's clause says acts.
-type subject struct {
-	responsible string // ISO3, "both" or "all"; "" when unknown
-	from, to    int    // the subject's words, when it is a thing ("A further meeting")
-	thing       bool   // the subject names a body, event or instrument, kept in the statement
-}
-
 // findCommitments reads what the parties promise: a cue ("agreed to", "pledged to", "will",
 // "is scheduled", "instructed … to"), who acts (the clause's subject), what is promised (the
 // words after the cue to the end of the clause, split at coordinated "to" clauses), the due
@@ -40,13 +31,15 @@ func (d *doc) findCommitments() {
 			continue
 		}
 		covered := -1
-		for _, c := range d.commitCuesIn(s) {
+		cues := d.commitCuesIn(s)
+		for i, c := range cues {
 			if c.from < covered {
 				continue
 			}
-			covered = d.readCommitment(s, c)
+			covered = d.readCommitment(s, c, nextJoinedCue(s, cues[i+1:]))
 		}
 		d.instruments(s)
+		d.invitations(s)
 	}
 	d.dedupCommitments()
 }
@@ -60,14 +53,43 @@ func (d *doc) commitCuesIn(s *sent) []commitCue {
 	return out
 }
 
-// readCommitment reads the commitment of one cue and returns the index of the last word it
-// covered, so that a cue inside it ("agreed that the MoU would be signed") is not read again.
-func (d *doc) readCommitment(s *sent, c commitCue) int {
+// datesPrevious gives a relative clause's date to the promise it qualifies ("support a new
+// survey of fish stocks, which is to begin in the spring") instead of making it a promise of
+// its own, and reports whether it did.
+func (d *doc) datesPrevious(s *sent, c commitCue, start, end int) bool {
+	if c.from == 0 || !d.relativeClause(s.parts, c.from-1) || len(d.commits) == 0 {
+		return false
+	}
+	prev := &d.commits[len(d.commits)-1]
+	t := d.dueIn(s, s.parts[start].start, s.parts[end-1].end)
+	if prev.Evidence != s.Span || prev.Due != "" || t == nil {
+		return false
+	}
+	prev.Due, prev.DueMod, prev.DuePhrase = Nullable(t.value), t.mod, t.phrase
+	return true
+}
+
+// nextJoinedCue returns where the next promise joined by "and" starts ("ready to increase
+// its exports … and wanted to attract investment"), or a large index when there is none.
+func nextJoinedCue(s *sent, rest []commitCue) int {
+	for _, c := range rest {
+		if c.from > 0 && s.parts[c.from-1].lower == "and" && (c.kind == commitTo || c.kind == commitInterest || c.kind == commitAgree) {
+			return c.from - 1
+		}
+	}
+	return 1 << 30
+}
+
+// readCommitment reads the commitment of one cue, ending before the next joined promise at
+// stop, and returns the index of the last word it covered, so that a cue inside it ("agreed
+// that the MoU would be signed") is not read again.
+func (d *doc) readCommitment(s *sent, c commitCue, stop int) int {
 	start, needModal, ok := d.complementStart(s, c)
 	if !ok {
 		return c.to
 	}
 	_, clauseEnd := d.clause(s, c.from)
+	clauseEnd = min(clauseEnd, max(stop, start+1))
 	end := d.statementEnd(s, start, clauseEnd)
 	if start >= end || (needModal && !d.hasModal(s, start, end)) {
 		return c.to
@@ -76,12 +98,19 @@ func (d *doc) readCommitment(s *sent, c commitCue) int {
 	if subj.responsible == "" || (subj.responsible != "both" && subj.responsible != "all" && !d.isParty(subj.responsible)) {
 		return c.to
 	}
+	if d.datesPrevious(s, c, start, end) {
+		return end
+	}
 	pieces := [][2]int{{start, end}}
 	if c.kind == commitTo || c.kind == commitAgree {
 		pieces = d.splitInfinitives(s, start, end)
 	}
-	var fallback []string
-	if len(pieces) > 1 {
+	// A promise that names no sector takes its clause's ("agreed to raise it to USD 10
+	// billion", where "it" is the mutual trade named before), or its sentence's when it is
+	// one of several ("to raise the figure …, to resolve …").
+	lo, hi := d.clause(s, c.from)
+	fallback := d.sectorsIn(s, lo, hi)
+	if len(pieces) > 1 && len(fallback) == 0 {
 		fallback = d.sectorsIn(s, 0, len(s.parts))
 	}
 	for _, p := range pieces {
@@ -89,7 +118,11 @@ func (d *doc) readCommitment(s *sent, c commitCue) int {
 		if subj.thing && len(pieces) == 1 && (c.kind == commitModal || c.kind == commitReported) {
 			from = subj.from
 		}
-		d.addCommitment(s, from, p[1], p[0], subj.responsible, fallback)
+		actor := ""
+		if !subj.thing {
+			actor = subj.actor
+		}
+		d.addCommitment(s, from, p[1], p[0], subj.responsible, actor, fallback)
 	}
 	return end
 }
@@ -184,12 +217,26 @@ func (d *doc) statementEnd(s *sent, start, clauseEnd int) int {
 			return k
 		case (w == "and" || w == "but") && k+1 < clauseEnd && newSubject(ps[k+1]):
 			return k
-		case d.speechTag(s, k, clauseEnd):
+		case d.speechTag(s, k, clauseEnd) && d.finalTag(s, k, clauseEnd):
 			return k
 		}
 	}
 	return clauseEnd
 }
+
+// finalTag reports whether the speech tag starting at parts[k] ends its clause (", the two
+// sides agreed."), rather than standing between commas inside it (", he said, to wrap up …").
+func (d *doc) finalTag(s *sent, k, end int) bool {
+	for j := k + 1; j < end; j++ {
+		if strings.Contains(d.text[s.parts[j-1].end:s.parts[j].start], ",") {
+			return false
+		}
+	}
+	return true
+}
+
+// reAsideTag is a speech tag between commas inside a promise: ", he said,".
+var reAsideTag = regexp.MustCompile(`,\s+(?:he|she|they|it|the\s+\w+|[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+){0,3})\s+(?:said|added|noted|stressed|told\s+reporters|explained),`)
 
 // newSubject reports whether a word opens a clause with a subject of its own.
 func newSubject(w word) bool {
@@ -203,13 +250,13 @@ func newSubject(w word) bool {
 // speechTag reports whether parts[k:] up to the clause end is a short tag of saying or
 // agreeing: "he said", "the two sides agreed".
 func (d *doc) speechTag(s *sent, k, end int) bool {
-	if end-k > 5 {
-		return false
-	}
-	for j := k; j < end; j++ {
+	for j := k; j < end && j < k+8; j++ {
 		w := s.parts[j].lower
 		if hasSpeechVerb([]string{w}) || w == "agreed" {
 			return true
+		}
+		if j > k && strings.ContainsAny(d.text[s.parts[j-1].end:s.parts[j].start], ",;") {
+			return false
 		}
 	}
 	return false
@@ -241,15 +288,25 @@ func (d *doc) splitInfinitives(s *sent, start, end int) [][2]int {
 
 // addCommitment records the promise in parts[from:to].
 // The due date is read from parts[action:to], the promised action, not from its subject.
-func (d *doc) addCommitment(s *sent, from, to, action int, responsible string, fallback []string) {
+// A promise of one party is written with its actor first: "Belarus: share its technologies
+// with Pakistan".
+func (d *doc) addCommitment(s *sent, from, to, action int, responsible, actor string, fallback []string) {
 	ps := s.parts
 	for to > from && (ps[to-1].lower == "and" || ps[to-1].lower == "to") {
 		to--
+	}
+	for from < to-1 && ps[from].lower == "to" {
+		from++
+		action = max(action, from)
 	}
 	if to <= from {
 		return
 	}
 	text := strings.Join(strings.Fields(d.text[ps[from].start:ps[to-1].end]), " ")
+	text = reAsideTag.ReplaceAllString(text, ",")
+	if actor != "" {
+		text = actor + ": " + text
+	}
 	c := Commitment{Statement: capitalise(text), Responsible: responsible, Evidence: s.Span}
 	if t := d.dueIn(s, ps[min(action, to-1)].start, ps[to-1].end); t != nil {
 		c.Due, c.DueMod, c.DuePhrase = Nullable(t.value), t.mod, t.phrase
@@ -305,239 +362,4 @@ func defaultSectors(ws []word) []string {
 		return []string{"political_dialogue"}
 	}
 	return []string{"other"}
-}
-
-// subjectOf reads who acts in the clause of a cue, from the noun phrase just before it (past
-// a verb of saying and a parenthetical ", he said,"): both sides for joint subjects ("the two
-// sides", "Pakistan and Belarus"); the party of a country, demonym or person; the last
-// speaker for "he" and the last actor for "it"; for a thing ("A further meeting", "The MoU")
-// both sides, keeping the thing in the statement; for a domestic body ("The Cabinet
-// Committee") the dateline's country. After "proposed that" the subject follows the cue.
-func (d *doc) subjectOf(s *sent, c commitCue, complement int) subject {
-	lo, hi := 0, c.from
-	if c.kind == commitThat {
-		lo, hi = complement, min(complement+4, len(s.parts))
-	} else {
-		lo, _ = d.clause(s, c.from)
-		lo = d.afterSpeech(s, lo, c.from)
-		if near := d.nearSubject(s, lo, c.from); near < c.from {
-			lo, hi = near, d.beforeSpeechTag(s, near, c.from)
-		}
-	}
-	if lo >= hi {
-		return subject{responsible: d.speakerParty(s, c.from)}
-	}
-	return d.readSubject(s, lo, hi)
-}
-
-// readSubject classifies the subject in parts[lo:hi].
-func (d *doc) readSubject(s *sent, lo, hi int) subject {
-	from, to := s.parts[lo].start, s.parts[hi-1].end
-	parties := map[string]bool{}
-	actor := false // the phrase starts with who acts: a country, a person, "the two sides"
-	for _, m := range s.countries {
-		if m.Start >= from && m.End <= to && m.Kind <= country.KindMetonym && d.isParty(m.Alpha3) && !d.locativeBefore(m.Start) {
-			parties[m.Alpha3] = true
-			actor = actor || wordIndexAt(s.parts, m.Start) <= lo+1
-		}
-	}
-	for _, pm := range s.persons {
-		if pm.Start >= from && pm.End <= to && d.isParty(pm.p.party) {
-			parties[pm.p.party] = true
-			actor = actor || wordIndexAt(s.parts, pm.Start) <= lo+2
-		}
-	}
-	joint, domestic, others := false, false, false
-	for k := lo; k < hi; k++ {
-		w := s.parts[k].lower
-		joint = joint || jointWords[w]
-		domestic = domestic || w == "cabinet" || w == "ministry" || w == "federal" || w == "provincial"
-		others = others || w == "countries" || w == "states" || w == "nations"
-	}
-	if others && !joint && len(parties) == 0 {
-		return subject{} // "Arab countries must work together": not the parties' promise
-	}
-	first := s.parts[lo].lower
-	actor = actor || actorWords[first] || (first == "the" && lo+1 < hi && actorWords[s.parts[lo+1].lower])
-	switch {
-	case first == "he" || first == "she":
-		return subject{responsible: d.speakerParty(s, lo)}
-	case first == "it":
-		return subject{responsible: d.lastActor}
-	case first == "this" || (first == "that" && hi-lo == 1):
-		return subject{}
-	case len(parties) == 1 && !joint && actor:
-		for p := range parties {
-			d.lastActor = p
-			return subject{responsible: p}
-		}
-	case actor || joint || len(parties) >= 2:
-		return subject{responsible: d.joint(), from: lo, to: hi, thing: !actor}
-	case domestic && d.isParty(d.dateline.alpha3):
-		return subject{responsible: d.dateline.alpha3, from: lo, to: hi, thing: true}
-	}
-	if first == "which" || first == "who" {
-		return subject{responsible: d.joint()}
-	}
-	return subject{responsible: d.joint(), from: lo, to: hi, thing: true}
-}
-
-// subjectStops end a subject phrase when read backwards from its verb.
-var subjectStops = map[string]bool{"which": true, "that": true, "who": true, "whom": true,
-	"by": true, "when": true, "where": true, "while": true, "whereas": true, "said": true,
-	"told": true, "agreed": true, "stressed": true, "noted": true, "added": true, "because": true,
-	"since": true, "if": true, "so": true}
-
-// nearSubject returns where the noun phrase before parts[cue] starts, reading back at most 14
-// words, over a parenthetical speech tag, to a comma, a relative word or a verb of saying.
-func (d *doc) nearSubject(s *sent, lo, cue int) int {
-	for lo < cue && s.parts[lo].start < d.dateline.end {
-		lo++
-	}
-	end := d.skipSpeechTagBack(s, lo, cue)
-	k := end
-	for k > lo && end-k < 14 {
-		prev := s.parts[k-1]
-		if subjectStops[prev.lower] || (k < end && strings.ContainsAny(d.text[prev.end:s.parts[k].start], ",;:")) {
-			break
-		}
-		k--
-	}
-	for k < end && leadingFiller[s.parts[k].lower] {
-		k++
-	}
-	if k == end {
-		return cue
-	}
-	return k
-}
-
-// leadingFiller are words a subject phrase does not start with: "and had called for".
-var leadingFiller = map[string]bool{"and": true, "but": true, "or": true, "also": true,
-	"then": true, "had": true, "has": true, "have": true, "was": true, "were": true, "is": true,
-	"are": true, "further": true, "thus": true}
-
-// parenthetical reports whether the word at k sits in a short aside between commas ("…,
-// he said, …", "…, in his view, …").
-func (d *doc) parenthetical(s *sent, k int) bool {
-	if k+1 >= len(s.parts) || !strings.Contains(d.text[s.parts[k].end:s.parts[k+1].start], ",") {
-		return false
-	}
-	for j := k; j > 0 && k-j < 4; j-- {
-		if strings.Contains(d.text[s.parts[j-1].end:s.parts[j].start], ",") {
-			return true
-		}
-	}
-	return false
-}
-
-// asideWords mark a short aside between commas that a subject is read across.
-var asideWords = map[string]bool{"view": true, "opinion": true, "words": true}
-
-// skipSpeechTagBack returns where to read a subject back from: before ", he said," when the
-// cue follows such a tag ("The commission, he said, is due to meet").
-func (d *doc) skipSpeechTagBack(s *sent, lo, cue int) int {
-	if cue-lo < 3 || !strings.Contains(d.text[s.parts[cue-1].end:s.parts[cue].start], ",") {
-		return cue
-	}
-	for k := cue - 1; k > lo && cue-k <= 4; k-- {
-		if strings.Contains(d.text[s.parts[k-1].end:s.parts[k].start], ",") {
-			ws := lowerWords(s.parts[k:cue])
-			if hasSpeechVerb(ws) || slices.ContainsFunc(ws, func(w string) bool { return asideWords[w] }) {
-				return k
-			}
-			return cue
-		}
-	}
-	return cue
-}
-
-// beforeSpeechTag returns where a subject ends before a parenthetical speech tag.
-func (d *doc) beforeSpeechTag(s *sent, lo, cue int) int {
-	if k := d.skipSpeechTagBack(s, lo, cue); k < cue {
-		return k
-	}
-	return cue
-}
-
-func lowerWords(ws []word) []string {
-	out := make([]string, len(ws))
-	for i, w := range ws {
-		out[i] = w.lower
-	}
-	return out
-}
-
-// joint returns "both" for a bilateral statement and "all" for a multilateral one.
-func (d *doc) joint() string {
-	if len(d.parties) > 2 {
-		return "all"
-	}
-	return "both"
-}
-
-// afterSpeech moves the start of a subject past a verb of saying ("Sharif said [the two
-// sides]", "According to the President, [Belarus]").
-func (d *doc) afterSpeech(s *sent, lo, cue int) int {
-	for k := cue - 1; k >= lo; k-- {
-		w := s.parts[k].lower
-		if w == "according" {
-			for j := k; j < cue; j++ {
-				if strings.Contains(d.text[s.parts[j].end:s.parts[min(j+1, len(s.parts)-1)].start], ",") {
-					return j + 1
-				}
-			}
-		}
-		if hasSpeechVerb([]string{w}) {
-			if d.parenthetical(s, k) {
-				continue // "The commission, he said, is due to meet": the tag is an aside
-			}
-			if k+1 < cue && s.parts[k+1].lower == "that" {
-				return k + 2
-			}
-			return k + 1
-		}
-	}
-	return lo
-}
-
-// speakerParty returns the party of the person or country that speaks or acts last before
-// parts[at], searching this sentence and then the ones before it.
-func (d *doc) speakerParty(s *sent, at int) string {
-	offset := s.parts[min(at, len(s.parts)-1)].start
-	for i := s.index; i >= 0 && i >= s.index-3; i-- {
-		t := d.sentByIndex(i)
-		if t == nil {
-			continue
-		}
-		for k := len(t.persons) - 1; k >= 0; k-- {
-			if t.persons[k].Start < offset && d.isParty(t.persons[k].p.party) {
-				return t.persons[k].p.party
-			}
-		}
-		for k := len(t.countries) - 1; k >= 0; k-- {
-			m := t.countries[k]
-			if m.Start < offset && m.Kind == country.KindDemonym && d.isParty(m.Alpha3) {
-				return m.Alpha3
-			}
-		}
-	}
-	return d.joint()
-}
-
-// sentByIndex returns the sentence with the given index, or nil when it was skipped.
-func (d *doc) sentByIndex(i int) *sent {
-	lo, hi := 0, len(d.sents)
-	for lo < hi {
-		m := (lo + hi) / 2
-		switch {
-		case d.sents[m].index < i:
-			lo = m + 1
-		case d.sents[m].index > i:
-			hi = m
-		default:
-			return d.sents[m]
-		}
-	}
-	return nil
 }

@@ -54,7 +54,7 @@ func (d *doc) findDateline() {
 
 // reDatelineRest is what may follow the place of a dateline up to its dash or colon: a date
 // in brackets or after a comma ("(10th Feb, 2025)", ", July 5").
-var reDatelineRest = regexp.MustCompile(`^ ?(\([^()\n]{0,30}\))? ?(, ?[A-Z][a-z]{2,8}\.? \d{1,2}(st|nd|rd|th)?(,? \d{4})?)? ?(-|–|—|:)`)
+var reDatelineRest = regexp.MustCompile(`^ ?(\([^()\n]{0,30}\))? ?(, ?([A-Z][a-z]{2,8}\.? \d{1,2}(st|nd|rd|th)?|\d{1,2}(st|nd|rd|th)? [A-Z][a-z]{2,8}\.?)(,? \d{4})?)? ?(-|–|—|:)`)
 
 // datelineEnd returns how far into rest the dateline runs (past its dash or colon), or -1.
 func datelineEnd(rest string) int {
@@ -74,6 +74,26 @@ func placeName(s string) string {
 	return strings.Join(parts, " ")
 }
 
+// datelineLine reports whether the first line holds only a date, or a place and a date
+// ("Wednesday, December 4, 2024", "Berlin, 16 May 2025"), and takes the place as the city.
+func (d *doc) datelineLine(line string, e timex.Expr) bool {
+	rest := strings.Trim(line[:e.Start]+" "+line[e.End:], " ,-–—:\t\r")
+	if rest == "" {
+		return true
+	}
+	if len(line) > 60 {
+		return false
+	}
+	c, kind, ok := country.Lookup(rest)
+	if !ok || (kind != country.KindCapital && kind != country.KindCity) {
+		return false
+	}
+	if d.dateline.city == "" {
+		d.dateline.city, d.dateline.alpha3 = rest, c.Alpha3
+	}
+	return true
+}
+
 // datelineDate returns the day a dateline gives: a day-valued expression inside the dateline,
 // or one filling the text's first line on its own ("Wednesday, December 4, 2024"). Only a
 // day within a week before publication is taken: a dateline names the day of the events.
@@ -87,7 +107,7 @@ func (d *doc) datelineDate(exprs []timex.Expr) (entente.Date, bool) {
 			break
 		}
 		inDateline := e.End <= d.dateline.end
-		wholeLine := e.End <= len(firstLine) && 3*(e.End-e.Start) >= 2*len(strings.TrimSpace(firstLine))
+		wholeLine := e.End <= len(firstLine) && d.datelineLine(firstLine, e)
 		if !inDateline && !wholeLine {
 			continue
 		}

@@ -30,6 +30,8 @@ type doc struct {
 	notes   []string
 	// lastActor is the party that last acted alone as a subject, for "it" in later sentences.
 	lastActor string
+	// lastSubject is the subject of the last commitment or interest cue read.
+	lastSubject subjectMemo
 }
 
 // sent is one sentence with its words and the mentions found in it.

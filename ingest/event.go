@@ -48,7 +48,7 @@ func (d *doc) findEvents() {
 		d.anchoredEvents(si, s, cues)
 		for ti := range s.times {
 			t := &s.times[ti]
-			if t.used || t.onEvent || d.inDateline(t) || excludedTime(s, cues, t) || t.value == "PRESENT_REF" || t.signal == "for" {
+			if t.used || t.onEvent || d.inDateline(t) || excludedTime(s, cues, t) || t.value == "PRESENT_REF" || validityPeriod(t) {
 				continue
 			}
 			if d.pairTime(si, s, cues, t) {
@@ -65,6 +65,12 @@ func (d *doc) findEvents() {
 	d.mergeEvents()
 }
 
+// validityPeriod reports whether a time says how long something holds rather than when it
+// happens: "a programme for 2025-2027", "the plan for 2026".
+func validityPeriod(t *timeRef) bool {
+	return t.signal == "for" && (t.endValue != "" || t.gran == "year")
+}
+
 // cuesIn returns the event cues of a sentence, left to right.
 func (d *doc) cuesIn(s *sent) []*cueHit {
 	var out []*cueHit
@@ -77,16 +83,42 @@ func (d *doc) cuesIn(s *sent) []*cueHit {
 // inDateline reports whether a time lies in the dateline, which dates the report, not an event.
 func (d *doc) inDateline(t *timeRef) bool { return t.expr.End <= d.dateline.end }
 
-// excludedTime reports whether a time belongs to an occasion the corpus does not annotate:
-// "since taking office in May", "established diplomatic relations in 1994".
+// excludedTime reports whether a time belongs to an occasion the corpus does not annotate
+// ("since taking office in May", "established diplomatic relations in 1994") or dates a
+// statement ("the ministry said on Monday"), unless an event cue stands nearer to it ("said
+// at a press conference on Tuesday after talks with …" dates the talks).
 func excludedTime(s *sent, cues []*cueHit, t *timeRef) bool {
 	at := wordIndexAt(s.parts, t.expr.Start)
+	end := wordIndexAt(s.parts, t.expr.End)
+	excluded := 1 << 30
 	for _, c := range cues {
 		if c.cue.exclude && (abs(c.from-at) <= 4 || abs(c.to-at) <= 1) {
-			return true
+			excluded = min(excluded, min(abs(c.from-at), abs(c.to-at)))
 		}
 	}
-	return false
+	// The day of a statement: "said on Monday", "told reporters on Tuesday"; or "On Monday,
+	// the ministry said". A tag after the time (", he said") dates nothing.
+	for k := max(0, at-7); k < at; k++ {
+		if hasSpeechVerb([]string{s.parts[k].lower}) {
+			excluded = min(excluded, at-k)
+		}
+	}
+	if at <= 1 {
+		for k := end; k < min(len(s.parts), end+6); k++ {
+			if hasSpeechVerb([]string{s.parts[k].lower}) {
+				excluded = min(excluded, k-end+1)
+			}
+		}
+	}
+	if excluded == 1<<30 {
+		return false
+	}
+	for _, c := range cues {
+		if !c.cue.exclude && c.cue.kind != KindDeadline && min(abs(c.from-end), abs(c.to-at)) <= excluded {
+			return false
+		}
+	}
+	return true
 }
 
 // maxCueDistance is how far, in words (a comma counts as one more), a cue may be from its time.
@@ -113,7 +145,7 @@ func (d *doc) pairTime(si int, s *sent, cues []*cueHit, t *timeRef) bool {
 	}
 	// "send in the agenda till the 30th": a deadline's preposition wins over a cue further off.
 	farCue := best == nil || (targetSignals[t.signal] && d.cueDistance(s, best, from, to) > 2)
-	if farCue && d.isTarget(s, t, from) {
+	if farCue && (d.isTarget(s, t, from) || (best == nil && d.promised(s, t, from))) {
 		d.addEvent(si, s, eventCue{kind: KindDeadline}, from, t, true)
 		return true
 	}
@@ -201,6 +233,8 @@ func (d *doc) cueDistance(s *sent, c *cueHit, from, to int) int {
 				dist += 3 // "the five-day session in Nairobi, which ended on Tuesday"
 			case d.clauseBreak(s.parts, i):
 				dist += 20
+			case s.parts[i].lower == "to" && s.parts[i-1].lower == "and":
+				dist += 20 // "to increase … by 2027 and to launch …": another action
 			}
 		}
 	}
@@ -214,7 +248,7 @@ func (d *doc) cueDistance(s *sent, c *cueHit, from, to int) int {
 func (d *doc) companionEvents(si int, s *sent, cues []*cueHit, paired *cueHit, t *timeRef) {
 	lo, hi := d.clause(s, paired.from)
 	for _, c := range cues {
-		if c.used || c.cue.exclude || c.cue.kind == paired.cue.kind || c.from < lo-6 || c.from >= hi+8 {
+		if c.used || c.cue.exclude || c.cue.kind == paired.cue.kind || c.from < lo || c.from >= hi {
 			continue
 		}
 		if c.cue.kind != KindVisit && c.cue.kind != KindSigning {
@@ -244,6 +278,21 @@ func (d *doc) isTarget(s *sent, t *timeRef, from int) bool {
 	return targetSignals[t.signal]
 }
 
+// promised reports whether a future time sits in the action of a commitment ("agreed … to
+// launch a joint digital customs platform in the first quarter of next year"): a dated target.
+func (d *doc) promised(s *sent, t *timeRef, from int) bool {
+	if t.value == "" || isVague(t.value) || !t.after(d.ref) {
+		return false
+	}
+	lo, _ := d.clause(s, from)
+	for _, c := range d.commitCuesIn(s) {
+		if c.from >= lo && c.from < from && c.kind != commitReported && c.kind != commitInterest {
+			return true
+		}
+	}
+	return false
+}
+
 // addEvent records an event for a cue at parts[at] and a time (nil for none).
 func (d *doc) addEvent(si int, s *sent, cue eventCue, at int, t *timeRef, dated bool) *eventRec {
 	lo, hi := d.clause(s, at)
@@ -256,9 +305,15 @@ func (d *doc) addEvent(si int, s *sent, cue eventCue, at int, t *timeRef, dated 
 	e.Description = d.describe(s, lo, hi)
 	e.Evidence = s.Span
 	tn := d.tenseAt(s, at)
+	if tn == tensePostponed && t != nil && d.newDate(s, t) {
+		tn = tenseFuture // "postponed until January": January is the new, planned date
+	}
 	if t != nil {
 		t.used = true
 		e.setTime(*t)
+		if e.Kind == KindVisit && (e.Granularity == "part_of_day" || e.Granularity == "time") {
+			e.Value, e.Granularity = e.Value[:10], "day" // a visit is dated by its days
+		}
 	}
 	e.Status = d.status(t, tn, d.ref)
 	if t != nil && t.value != "" {
@@ -284,6 +339,16 @@ func (d *doc) withRelative(s *sent, hi int) int {
 	}
 	_, end := d.clause(s, hi)
 	return end
+}
+
+// newDate reports whether a time is the new date of a postponement ("postponed until
+// January", "moved to 3 March").
+func (d *doc) newDate(s *sent, t *timeRef) bool {
+	switch t.signal {
+	case "until", "till", "to":
+		return true
+	}
+	return false
 }
 
 // setTime copies a time onto the event.

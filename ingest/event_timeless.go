@@ -179,6 +179,9 @@ func (d *doc) timelessWorthy(s *sent, cues []*cueHit, c *cueHit) bool {
 	if c.cue.kind == KindCall && c.cue.strength >= 3 || verbCues[s.parts[c.from].lower] {
 		return true
 	}
+	if d.plannedOccasion(s, c) {
+		return true
+	}
 	if c.from > 0 && holdVerbs[s.parts[c.from-1].lower] {
 		return true // "held talks", "hold consultations"
 	}
@@ -191,6 +194,24 @@ func (d *doc) timelessWorthy(s *sent, cues []*cueHit, c *cueHit) bool {
 	}
 	for k := max(0, c.from-6); k < min(len(s.parts), c.to+6); k++ {
 		if eventVerbs[s.parts[k].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// plannedOccasion reads an infinitive that names a planned occasion by its place or partner:
+// "invited the Chancellor to visit India", "agreed to meet again at the UN Ocean Conference".
+func (d *doc) plannedOccasion(s *sent, c *cueHit) bool {
+	w := s.parts[c.from].lower
+	if c.from == 0 || s.parts[c.from-1].lower != "to" || (w != "visit" && w != "meet") {
+		return false
+	}
+	if c.to < len(s.parts) && s.parts[c.to].lower == "again" {
+		return true
+	}
+	for _, m := range s.countries {
+		if k := wordIndexAt(s.parts, m.Start); k >= c.to && k <= c.to+2 {
 			return true
 		}
 	}
@@ -236,7 +257,7 @@ func (d *doc) timelessEvents(si int, s *sent, cues []*cueHit, lead *timeRef, lea
 	tookLead := false
 	var made []string
 	for _, c := range cues {
-		if c.used || !d.timelessWorthy(s, cues, c) || slices.Contains(made, c.cue.kind) {
+		if c.used || !d.timelessWorthy(s, cues, c) || slices.Contains(made, c.cue.kind) || inAnchor(s, c) {
 			continue
 		}
 		c.used = true
@@ -259,6 +280,17 @@ func (d *doc) timelessEvents(si int, s *sent, cues []*cueHit, lead *timeRef, lea
 	return tookLead
 }
 
+// inAnchor reports whether a cue is the event an anchoring phrase refers to ("after the
+// talks"), which is not a new event.
+func inAnchor(s *sent, c *cueHit) bool {
+	for _, t := range s.times {
+		if t.onEvent && s.parts[c.from].start >= t.Start && s.parts[c.from].start < t.End {
+			return true
+		}
+	}
+	return false
+}
+
 // onEventTime dates an event introduced by "Earlier", "Later" or "After the meeting" with the
 // date of the last held, dated event before it, approximately.
 func (d *doc) onEventTime(si int, s *sent, e *eventRec) bool {
@@ -271,10 +303,14 @@ func (d *doc) onEventTime(si int, s *sent, e *eventRec) bool {
 	if anchor == nil {
 		return false
 	}
+	want := anchorKinds(anchor.phrase)
 	for k := len(d.events) - 1; k >= 0; k-- {
 		o := d.events[k]
-		if o == e || o.Value == "" || isVague(string(o.Value)) || !o.dated || o.Status != StatusHeld {
+		if o == e || o.Value == "" || isVague(string(o.Value)) || !o.dated {
 			continue
+		}
+		if want == nil && o.Status != StatusHeld || want != nil && !slices.Contains(want, o.Kind) {
+			continue // "Earlier" refers to what was held; "during the visit" to the visit
 		}
 		day := string(o.Value)
 		if len(day) > 10 {
@@ -293,6 +329,23 @@ func (d *doc) onEventTime(si int, s *sent, e *eventRec) bool {
 		return true
 	}
 	return false
+}
+
+// anchorKinds returns the kinds of event an anchoring phrase names ("during the visit": a
+// visit), or nil for "Earlier" and "Later".
+func anchorKinds(phrase string) []string {
+	p := strings.ToLower(phrase)
+	switch {
+	case strings.Contains(p, "visit") || strings.Contains(p, "stay"):
+		return []string{KindVisit}
+	case strings.Contains(p, "call") || strings.Contains(p, "conversation"):
+		return []string{KindCall}
+	case strings.Contains(p, "meeting") || strings.Contains(p, "talks") || strings.Contains(p, "session") || strings.Contains(p, "summit"):
+		return []string{KindMeeting, KindCommissionSession}
+	case strings.Contains(p, "ceremony"):
+		return []string{KindSigning}
+	}
+	return nil
 }
 
 // anyDated reports whether an event with a date of its own exists already.

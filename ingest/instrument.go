@@ -24,7 +24,7 @@ func (d *doc) instruments(s *sent) {
 			k = to - 1
 			continue
 		}
-		d.addCommitment(s, from, to, from, d.joint(), nil)
+		d.addCommitment(s, from, to, from, d.joint(), "", nil)
 		k = to - 1
 	}
 }
@@ -81,8 +81,14 @@ var stopBeforeInstrument = map[string]bool{"a": true, "an": true, "the": true, "
 func (d *doc) instrumentEnd(s *sent, k int) int {
 	ps := s.parts
 	_, hi := d.clause(s, k)
+	for j := k + 1; j < hi; j++ {
+		switch ps[j].lower {
+		case "cover", "covers", "covering":
+			return hi // "Further accords concluded during the visit cover environmental protection, …"
+		}
+	}
 	j := k + 1
-	covers := false // "accords … cover environmental protection, postal services, …"
+	covers := false
 	for j < hi {
 		gap := d.text[ps[j-1].end:ps[j].start]
 		w := ps[j].lower
@@ -90,7 +96,7 @@ func (d *doc) instrumentEnd(s *sent, k int) int {
 			break
 		}
 		covers = covers || w == "cover" || w == "covers" || w == "covering" || w == "include" || w == "including"
-		if w == "was" || w == "were" || w == "handed" || w == "signed" || w == "exchanged" || w == "which" || w == "that" || w == "intended" {
+		if w == "was" || w == "were" || w == "handed" || w == "signed" || w == "exchanged" || w == "which" || w == "that" || w == "intended" || w == "during" {
 			break
 		}
 		if w == "and" && j+1 < hi && (ps[j+1].lower == "a" || ps[j+1].lower == "an") {

@@ -9,8 +9,8 @@ import (
 )
 
 var (
-	reOffer   = regexp.MustCompile(`(?i)\b(ready|willing|prepared|offered|offers|readiness|keen)\s+to\s+(share|supply|provide|export|transfer|offer|invest|sell|build|assist|help|extend|train)\b`)
-	reRequest = regexp.MustCompile(`(?i)\b(interested\s+in|keen\s+on|wants?\s+to|wanted\s+to|seeks?\s+to|sought\s+to|would\s+like\s+to|hopes?\s+to)\s+(import|importing|buy|buying|acquire|acquiring|procure|procuring|source|sourcing|attract|attracting|obtain|obtaining|purchase|purchasing)\b`)
+	reOffer   = regexp.MustCompile(`(?i)\b(ready|willing|prepared|offered|offers|readiness|keen)\s+to\s+(share|supply|provide|export|transfer|offer|invest|sell|build|assist|help|extend|train|increase|expand|boost|deliver|grant|finance|fund|support|host|open|establish)\b`)
+	reRequest = regexp.MustCompile(`(?i)\b(interested\s+in|interest\s+in|keen\s+on|wants?\s+to|wanted\s+to|seeks?\s+to|sought\s+to|would\s+like\s+to|hopes?\s+to)\s+(import|importing|buy|buying|acquire|acquiring|procure|procuring|source|sourcing|attract|attracting|obtain|obtaining|purchase|purchasing|use|using)\b`)
 )
 
 // findInterests reads offers ("Belarus is ready to share its technologies with Pakistan":

@@ -49,7 +49,14 @@ var domainWords = []string{
 	"research", "commodities", "procurement", "engineering", "military", "armed", "forces",
 	"cooperation", "integration", "relations", "coordination", "special", "initiatives", "state",
 	"public", "works", "infrastructure", "urban", "rural", "affair", "expatriates", "diaspora",
-	"inter-provincial", "information technology", "it", "food security",
+	"inter-provincial", "information technology", "it", "food security", "fisheries", "fishery",
+	"oceans", "sea", "waters", "inland", "forestry", "forests", "mines", "minerals",
+	"hydrocarbons", "oil", "gas", "electricity", "telecommunications", "posts", "budget",
+	"treasury", "local", "municipal", "heritage", "arts", "women", "family", "children",
+	"gender", "welfare", "veterans", "immigration", "citizenship", "border", "borders",
+	"entrepreneurship", "enterprise", "enterprises", "agrarian", "land", "lands", "irrigation",
+	"nuclear", "atomic", "space", "aerospace", "metallurgy", "chemical", "chemicals",
+	"sustainable", "trade", "tourism", "agriculture", "livestock", "transportation", "tax",
 }
 
 // bodyWords mark capitalised phrases that name bodies, documents, places and events rather
@@ -181,7 +188,9 @@ var eventCues = map[string]eventCue{
 
 	"anniversary": {kind: KindOther, strength: 1}, "announced": {kind: KindOther, strength: 1},
 	"inauguration": {kind: KindOther, strength: 1}, "inaugurated": {kind: KindOther, strength: 1},
-	"launch": {kind: KindOther, strength: 1}, "launched": {kind: KindOther, strength: 1},
+	"entry into force": {kind: KindOther, strength: 2}, "entered into force": {kind: KindOther, strength: 2},
+	"came into force": {kind: KindOther, strength: 2}, "took effect": {kind: KindOther, strength: 2},
+	"strategic dialogue": {kind: KindMeeting, strength: 2}, "dialogue": {kind: KindMeeting, strength: 1},
 
 	"taking office": {exclude: true}, "took office": {exclude: true}, "oath": {exclude: true},
 	"elected": {exclude: true}, "election": {exclude: true}, "elections": {exclude: true},
@@ -200,7 +209,9 @@ var (
 		"planned", "plans", "plan to", "intends", "intend", "upcoming", "next", "forthcoming",
 		"tentatively", "is set to", "are set to", "going to", "proposed",
 		"agreed to", "invited", "invitation", "hopes", "hoped", "could", "to meet", "to visit",
-		"to sign", "to be signed", "culminate", "set for", "slated", "asked", "to pay", "requested"}
+		"to sign", "to be signed", "culminate", "set for", "slated", "asked", "to pay", "requested",
+		"offered to", "offers to", "to host", "to hold", "to organise", "to organize", "to convene",
+		"to launch", "to make", "meet again", "were expected", "was expected"}
 	pastWords = []string{"was", "were", "had", "has been", "have been", "held", "met", "did",
 		"took place", "ended", "concluded", "signed", "took", "came", "visited", "travelled",
 		"traveled", "arrived", "spoke", "announced", "convened", "reconvened", "inked",
@@ -245,9 +256,12 @@ var commitCues = map[string]commitKind{
 	"is expected to": commitModal, "are expected to": commitModal, "is scheduled": commitModal,
 	"are scheduled": commitModal, "is planned": commitModal, "are planned": commitModal,
 	"is tentatively planned": commitModal, "is set to": commitModal, "are set to": commitModal,
+	"was expected to": commitModal, "were expected to": commitModal, "will be expected to": commitModal,
+	"needs to": commitModal, "need to": commitModal, "has to": commitModal, "have to": commitModal,
 	"would":         commitReported,
 	"proposed that": commitThat, "suggested that": commitThat,
-	"interested in": commitInterest, "keen to": commitInterest,
+	"interested in": commitInterest, "keen to": commitInterest, "interest in": commitInterest,
+	"wants to": commitInterest, "wanted to": commitInterest,
 }
 
 // jointWords in a subject make a commitment joint: "the two sides", "both countries".

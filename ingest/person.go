@@ -50,9 +50,11 @@ func (d *doc) findPeople() {
 		for _, t := range titles {
 			s.masked = append(s.masked, t.Span)
 		}
-		for _, run := range d.nameRuns(s) {
+		runs := d.nameRuns(s)
+		for _, run := range runs {
 			d.readName(s, run, titles)
 		}
+		d.readNameLists(s, runs)
 		s.masked = append(s.masked, d.bodySpans(s)...)
 	}
 	d.mergePeople()
@@ -65,6 +67,13 @@ func (d *doc) titlesIn(s *sent) []title {
 		// "his Tanzanian counterpart Samia Suluhu Hassan": a lower-case title after a demonym.
 		lower := i > 0 && d.partyBefore(s, s.parts[i].start) != ""
 		t, end, ok := d.titleRun(s, i, lower)
+		if !ok && !s.parts[i].isUpper() {
+			// "the government spokesperson, Stefan Kornelius,": a lower-case title before a name.
+			if t, end, ok = d.titleRun(s, i, true); ok && !d.nameFollows(s, end) {
+				ok = false
+			}
+			t.apposed = ok
+		}
 		if !ok {
 			i++
 			continue
@@ -72,10 +81,16 @@ func (d *doc) titlesIn(s *sent) []title {
 		if p := d.partyBefore(s, t.Start); p != "" && t.party == "" {
 			t.party = p
 		}
+		t.apposed = t.apposed || t.party != ""
 		out = append(out, t)
 		i = end
 	}
 	return out
+}
+
+// nameFollows reports whether ", " and a capitalised word follow parts[end-1].
+func (d *doc) nameFollows(s *sent, end int) bool {
+	return end > 0 && end < len(s.parts) && d.text[s.parts[end-1].end:s.parts[end].start] == ", " && s.parts[end].isUpper()
 }
 
 // readName decides whether a run of capitalised words names a person, and records it.
@@ -85,7 +100,7 @@ func (d *doc) readName(s *sent, run nameRun, titles []title) {
 		if titles[k].End > run.Start {
 			continue
 		}
-		if gap := d.text[titles[k].End:run.Start]; gap == " " || gap == "\u00a0" {
+		if gap := d.text[titles[k].End:run.Start]; gap == " " || gap == "\u00a0" || (gap == ", " && titles[k].apposed && len(run.words) >= 2) {
 			t = &titles[k]
 		}
 	}

@@ -84,13 +84,20 @@ func (d *doc) durationAsDate(t *timeRef, ref entente.Date) bool {
 	return true
 }
 
-var reEventAnchor = regexp.MustCompile(`^(?i:(earlier|later|afterwards|subsequently)(\s+(in|on)\s+the\s+day|\s+that\s+day)?|(after|following|before|ahead\s+of|during)\s+(the|their|his|her|this)\s+(talks|meeting|meetings|session|ceremony|visit|stay|call|conversation))\b`)
+var (
+	reEarlier     = regexp.MustCompile(`^(?i:(earlier|later|afterwards|subsequently)(\s+(in|on)\s+the\s+day|\s+that\s+day)?)\b`)
+	reEventAnchor = regexp.MustCompile(`(?i)\b(after|following|before|ahead\s+of|during|at\s+the\s+end\s+of|on\s+the\s+sidelines\s+of|on\s+the\s+margins\s+of|in\s+the\s+course\s+of)\s+(the|their|his|her|its|this)\s+(talks|meeting|meetings|session|ceremony|visit|stay|call|conversation|summit)\b`)
+)
 
-// eventAnchors finds "Earlier", "Later", "After the meeting", "During his stay" at the start
-// of a sentence: the corpus dates them by the event they refer to, approximately.
+// eventAnchors finds "Earlier", "Later" at the start of a sentence and "after the meeting",
+// "during his stay", "at the end of the session", "on the sidelines of the summit" in it: the
+// corpus dates what they introduce by the event they refer to, approximately.
 func (d *doc) eventAnchors(s *sent, have []timeRef) []timeRef {
 	text := d.text[s.Start:s.End]
-	m := reEventAnchor.FindStringIndex(text)
+	m := reEarlier.FindStringIndex(text)
+	if m == nil {
+		m = reEventAnchor.FindStringIndex(text)
+	}
 	if m == nil || coveredBy(have, s.Start+m[0]) {
 		return nil
 	}
@@ -145,11 +152,20 @@ func (d *doc) resolveAt(s *sent, ref entente.Date) []timeRef {
 
 // reanchorSpeech resolves the relative dates of reported speech from the day the words were
 // spoken: in "Sharif said at a press conference on Tuesday that they would meet again in two
-// weeks", "in two weeks" counts from Tuesday, which the time then records as its anchor.
-func (d *doc) reanchorSpeech(s *sent) {
+// weeks", "in two weeks" counts from Tuesday, which the time then records as its anchor. The
+// speech goes on in the following sentences that report saying ("Vieira said the ministers
+// would meet again in two weeks"); it returns the day of the speech still being reported.
+func (d *doc) reanchorSpeech(s *sent, ongoing entente.Date) entente.Date {
 	spoken, ok := d.speechDate(s)
-	if !ok || spoken == d.ref {
-		return
+	switch {
+	case ok:
+	case !ongoing.IsZero() && d.reportsSpeech(s):
+		spoken = ongoing
+	default:
+		return entente.Date{}
+	}
+	if spoken == d.ref {
+		return spoken
 	}
 	again := d.resolveAt(s, spoken)
 	for i, t := range s.times {
@@ -163,6 +179,12 @@ func (d *doc) reanchorSpeech(s *sent) {
 			}
 		}
 	}
+	return spoken
+}
+
+// reportsSpeech reports whether a sentence reports saying.
+func (d *doc) reportsSpeech(s *sent) bool {
+	return hasSpeechVerb(lowerWords(s.parts))
 }
 
 // speechDate returns the day of a speech act in the sentence: a past day-valued date next to
@@ -175,8 +197,7 @@ func (d *doc) speechDate(s *sent) (entente.Date, bool) {
 		before := strings.ToLower(d.text[max(s.Start, t.Start-60):t.Start])
 		after := strings.ToLower(d.text[t.End:min(s.End, t.End+40)])
 		if hasSpeechVerb(lastWords(before, 7)) || hasSpeechVerb(firstWords(after, 4)) {
-			day, err := entente.ParseDate(t.value)
-			if err == nil && len(s.times) > 1 {
+			if day, err := entente.ParseDate(t.value); err == nil {
 				return day, true
 			}
 		}

@@ -36,8 +36,18 @@ func (t timeRef) after(ref entente.Date) bool {
 	if t.value == entente.FutureRef {
 		return true
 	}
-	w, err := entente.ParseWhen(t.value, "", "", false)
+	w, err := entente.ParseWhen(t.value, t.endValue, boundMod(t.mod), false)
 	return err == nil && !w.Earliest.IsZero() && w.Earliest.After(ref)
+}
+
+// boundMod keeps the modifiers that narrow a value's days (START, MID, END) for comparing it
+// with the reference day; the open ones (ON_OR_BEFORE 2030) would hide where it lies.
+func boundMod(mod string) string {
+	switch mod {
+	case entente.ModStart, entente.ModMid, entente.ModEnd:
+		return mod
+	}
+	return ""
 }
 
 // before reports whether the value ends before the reference day (PAST_REF too).
@@ -45,7 +55,7 @@ func (t timeRef) before(ref entente.Date) bool {
 	if t.value == entente.PastRef {
 		return true
 	}
-	w, err := entente.ParseWhen(t.value, t.endValue, "", false)
+	w, err := entente.ParseWhen(t.value, t.endValue, boundMod(t.mod), false)
 	return err == nil && !w.Latest.IsZero() && w.Latest.Before(ref)
 }
 
@@ -59,6 +69,7 @@ func (d *doc) findTimes() {
 		exprs = timex.Find(d.text, d.ref)
 	}
 	k := 0
+	var spoken entente.Date // the day of the speech being reported, while it goes on
 	for _, s := range d.sents {
 		for k < len(exprs) && exprs[k].End <= s.Start {
 			k++
@@ -70,7 +81,7 @@ func (d *doc) findTimes() {
 			}
 		}
 		s.times = d.sentenceTimes(s, mine, d.ref)
-		d.reanchorSpeech(s)
+		spoken = d.reanchorSpeech(s, spoken)
 	}
 	if d.ref != d.published {
 		for _, s := range d.sents {
@@ -89,6 +100,13 @@ func (d *doc) sentenceTimes(s *sent, exprs []timex.Expr, ref entente.Date) []tim
 	var out []timeRef
 	for i := 0; i < len(exprs); i++ {
 		e := exprs[i]
+		if i+1 < len(exprs) && strings.TrimSpace(d.text[e.End:exprs[i+1].Start]) == "of" {
+			if t, ok := d.composeYear(e, exprs[i+1], ref); ok {
+				out = append(out, t)
+				i++
+				continue
+			}
+		}
 		if i+1 < len(exprs) && joinsRange(d.text[e.End:exprs[i+1].Start]) {
 			if t, ok := d.rangeRef(e, exprs[i+1], ref); ok {
 				out = append(out, t)
@@ -104,6 +122,27 @@ func (d *doc) sentenceTimes(s *sent, exprs []timex.Expr, ref entente.Date) []tim
 	out = append(out, d.vagueRefs(s, out)...)
 	sortTimes(out)
 	return out
+}
+
+// composeYear reads "the autumn of next year", "June of 2026": a part of a year whose year
+// the second expression gives.
+func (d *doc) composeYear(part, year timex.Expr, ref entente.Date) (timeRef, bool) {
+	if len(year.Value) != 4 || len(part.Value) < 5 || part.Type == timex.TypeDuration {
+		return timeRef{}, false
+	}
+	if _, err := strconv.Atoi(year.Value); err != nil {
+		return timeRef{}, false
+	}
+	t, ok := d.convert(part, ref)
+	if !ok || t.value == "" || len(t.value) < 5 {
+		return timeRef{}, false
+	}
+	t.value = year.Value + t.value[4:]
+	t.expr.End = year.End
+	t.Span.End = year.End
+	t.phrase = d.text[t.Start:t.End]
+	t.gran = granularityOf(t.value)
+	return t, true
 }
 
 var reRangeJoin = regexp.MustCompile(`^\s*(and|to|until|till|through|-|–|—)\s*$`)

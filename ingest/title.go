@@ -62,6 +62,10 @@ type title struct {
 	role  string // normalised: "Deputy Prime Minister and Foreign Minister"
 	head  string // the last head, lower case: "minister"
 	party string // a country named inside or right before it ("Belarusian President")
+	// apposed marks a title that a name may follow after a comma: a country's title
+	// ("Norway's Minister of Fisheries, Marianne Sivertsen Næss") or a lower-case one ("the
+	// government spokesperson, Stefan Kornelius").
+	apposed bool
 }
 
 // titleRun reads a title starting at parts[i]: title words ending in a head, a second title
@@ -100,8 +104,9 @@ func (d *doc) titleRun(s *sent, i int, lower bool) (title, int, bool) {
 		end = kind
 	}
 	t := title{Span: Span{ps[i].start, ps[end-1].end}, head: head}
-	end = d.portfolio(s, &t, end)
-	t.role = singularRole(titleCase(strings.Join(strings.Fields(d.text[t.Start:t.End]), " ")))
+	roleEnd := t.End
+	end = d.portfolio(s, &t, end, &roleEnd)
+	t.role = singularRole(titleCase(strings.Join(strings.Fields(d.text[t.Start:roleEnd]), " ")))
 	t.head = singularRole(t.head)
 	return t, end, true
 }
@@ -135,9 +140,12 @@ func (d *doc) trailingDomain(ps []word, j int) int {
 	return j
 }
 
-// portfolio extends a title over "of/for [the] Portfolio, Portfolio & Portfolio", and reads
-// the party of "of Belarus" or "of Pakistan's Ministry of …".
-func (d *doc) portfolio(s *sent, t *title, j int) int {
+// portfolio extends a title over "of/for [the] Portfolio, Portfolio & Portfolio" (ending
+// with a word that names a portfolio or body, so that a following name stays out: "Minister
+// of Economy and Sustainable Development Mariam Kvrivishvili"), and reads the party of "of
+// Belarus" or "of Pakistan's Ministry of …". roleEnd is where the role's words end; a
+// country after the title belongs to the title's span but not to its role.
+func (d *doc) portfolio(s *sent, t *title, j int, roleEnd *int) int {
 	ps := s.parts
 	sets := lexSets()
 	for j+1 < len(ps) && (ps[j].lower == "of" || ps[j].lower == "for") && d.gapIs(ps[j-1], ps[j], " ") {
@@ -147,28 +155,30 @@ func (d *doc) portfolio(s *sent, t *title, j int) int {
 		}
 		if c := d.countryAt(s, ps, k); c != "" {
 			t.party = c
-			if k+1 < len(ps) && ps[k+1].lower == "'s" {
-				k += 2
-			} else {
-				return k + 1
+			next := d.afterMention(s, k)
+			t.End = ps[next-1].end
+			if next-1 < len(ps) && ps[next-1].lower != "'s" {
+				return next
 			}
+			k = next
 		}
-		start := k
-		for k < len(ps) && (sets.domain[ps[k].lower] || sets.body[ps[k].lower] ||
+		start, last := k, -1
+		for k < len(ps) && (sets.domain[ps[k].lower] || sets.body[ps[k].lower] || ps[k].isUpper() ||
 			(ps[k].lower == "and" && k > start) || ps[k].lower == "of" || ps[k].lower == "for") {
 			if k > start && !d.gapJoinsTitle(ps[k-1], ps[k]) {
 				break
 			}
+			if sets.domain[ps[k].lower] || sets.body[ps[k].lower] {
+				last = k + 1
+			}
 			k++
 		}
-		for k > start && (ps[k-1].lower == "and" || ps[k-1].lower == "of") {
-			k--
-		}
-		if k == start {
+		if last < 0 {
 			return j
 		}
-		t.End = ps[k-1].end
-		j = k
+		t.End = ps[last-1].end
+		*roleEnd = t.End
+		j = last
 	}
 	return j
 }
