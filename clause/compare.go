@@ -1,6 +1,7 @@
 package clause
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strings"
@@ -56,12 +57,12 @@ func (d Difference) String() string {
 // Compare lists how the texts of current differ from those of reference, language by language
 // in the order of the tags, after normalising both. Articles are compared by number, since a
 // verifier must say which signed article no longer reads as signed; an article whose text
-// reappears under another number is reported as renumbered. Compare returns nil when the texts
-// have the same canonical form.
+// reappears under another number is reported as renumbered. Compare returns nil exactly when
+// the texts have the same canonical form (and so the same digest).
 func Compare(reference, current []entente.AgreementText) []Difference {
 	refs, curs := normalizedByLanguage(reference), normalizedByLanguage(current)
 	var languages []string
-	for _, m := range []map[string]entente.AgreementText{refs, curs} {
+	for _, m := range []map[string][]entente.AgreementText{refs, curs} {
 		for lang := range m {
 			if !slices.Contains(languages, lang) {
 				languages = append(languages, lang)
@@ -71,28 +72,43 @@ func Compare(reference, current []entente.AgreementText) []Difference {
 	slices.Sort(languages)
 	var diffs []Difference
 	for _, lang := range languages {
-		r, inRef := refs[lang]
-		c, inCur := curs[lang]
-		switch {
-		case !inCur:
-			diffs = append(diffs, Difference{Language: lang, Part: PartLanguage, Change: ChangeRemoved})
-		case !inRef:
-			diffs = append(diffs, Difference{Language: lang, Part: PartLanguage, Change: ChangeAdded})
-		default:
-			diffs = append(diffs, compareText(lang, r, c)...)
+		r, c := refs[lang], curs[lang]
+		for k := range max(len(r), len(c)) {
+			switch {
+			case k >= len(c):
+				diffs = append(diffs, Difference{lang, PartLanguage, "", ChangeRemoved, extraText(k)})
+			case k >= len(r):
+				diffs = append(diffs, Difference{lang, PartLanguage, "", ChangeAdded, extraText(k)})
+			default:
+				diffs = append(diffs, compareText(lang, r[k], c[k])...)
+			}
 		}
 	}
 	return diffs
 }
 
-// normalizedByLanguage normalises texts and keys them by language; of two texts with one tag
-// the first counts.
-func normalizedByLanguage(texts []entente.AgreementText) map[string]entente.AgreementText {
-	m := make(map[string]entente.AgreementText, len(texts))
+// extraText explains a difference in the number of texts of one language.
+func extraText(k int) string {
+	if k == 0 {
+		return ""
+	}
+	return fmt.Sprintf("text %d in this language", k+1)
+}
+
+// normalizedByLanguage normalises texts and groups them by language. Two texts of one language
+// (which a version should not have) are ordered as Canonical orders them, so that texts with
+// the same canonical form compare equal.
+func normalizedByLanguage(texts []entente.AgreementText) map[string][]entente.AgreementText {
+	m := make(map[string][]entente.AgreementText, len(texts))
 	for _, t := range texts {
 		n := Normalize(t)
-		if _, dup := m[n.Language]; !dup {
-			m[n.Language] = n
+		m[n.Language] = append(m[n.Language], n)
+	}
+	for _, group := range m {
+		if len(group) > 1 {
+			slices.SortStableFunc(group, func(a, b entente.AgreementText) int {
+				return bytes.Compare(appendText(nil, a), appendText(nil, b))
+			})
 		}
 	}
 	return m
@@ -130,6 +146,9 @@ func compareArticles(lang string, ref, cur []entente.Article) []Difference {
 		}
 		usedCur[j] = true
 		common = append(common, pair{i, j})
+		if a.Number != cur[j].Number { // the same number written otherwise: "5bis", "۵"
+			diffs = append(diffs, Difference{lang, PartArticle, a.Number, ChangeRenumbered, "now article " + cur[j].Number})
+		}
 		if detail := articleDetail(a, cur[j]); detail != "" {
 			diffs = append(diffs, Difference{lang, PartArticle, a.Number, ChangeChanged, detail})
 		}

@@ -105,3 +105,38 @@ func cloneTexts(texts []entente.AgreementText) []entente.AgreementText {
 	}
 	return out
 }
+
+// FuzzCompare checks that Compare finds a difference exactly when the digests differ, after
+// random edits to one language of a two-language version and changes to the set of texts.
+func FuzzCompare(f *testing.F) {
+	f.Add(uint64(1), []byte{0, 1, 2, 3, 4, 5})
+	f.Add(uint64(2), []byte{6, 0, 1})
+	f.Add(uint64(3), []byte{})
+	f.Fuzz(func(t *testing.T, seed uint64, edits []byte) {
+		en := sampleText(seed, int(seed%5)+1, 150)
+		ru := sampleText(seed+1, 2, 100)
+		ru.Language = "ru"
+		reference := []entente.AgreementText{en, ru}
+		current := []entente.AgreementText{applyEdits(en, edits), ru}
+		if len(edits) > 0 {
+			switch edits[0] % 6 {
+			case 0:
+				current = append(current, en) // a second English text
+			case 1:
+				current = current[:1] // the Russian text dropped
+			case 2:
+				current[1].Language = " RU " // the same tag written otherwise
+			case 3:
+				current[0], current[1] = current[1], current[0]
+			case 4:
+				if a := current[0].Articles; len(a) > 0 && a[0].Number == "1" {
+					a[0].Number = "۱" // the same number in Urdu digits
+				}
+			}
+		}
+		diffs := Compare(reference, current)
+		if (len(diffs) == 0) != (Digest(reference) == Digest(current)) {
+			t.Fatalf("Compare found %d differences %v, digests equal: %v", len(diffs), diffs, Digest(reference) == Digest(current))
+		}
+	})
+}
