@@ -76,6 +76,9 @@ var signalMods = map[string]string{
 // redirect re-reads an expression whose value depends on the direction of time ("Tuesday",
 // "in September", "5 January") in the direction the caller gives, and keeps any other value.
 func redirect(e Expr, ref entente.Date, future bool, value string) string {
+	if e.EndValue != "" {
+		return value // a range around the reference date is under way, neither past nor planned
+	}
 	back, ahead := readDirected(e.Text, ref, -1), readDirected(e.Text, ref, 1)
 	if back == "" || ahead == "" || back == ahead {
 		return value

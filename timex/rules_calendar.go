@@ -178,7 +178,7 @@ func (p *parser) monthDay(from, mon, day, j, wd int) (match, bool) {
 	}
 	if !hasYear {
 		dir, strong := p.directionCue(from, j)
-		y = p.yearForDay(mon, day, dir, strong && p.word(from-1) == "on")
+		y = p.yearForDay(mon, day, dir, strong && p.governed(from))
 		if wd > 0 { // the weekday decides between candidate years
 			y = p.yearMatchingWeekday(mon, day, wd, y)
 		}
@@ -268,7 +268,8 @@ func (p *parser) monthWithoutDay(from, mon, j int) (match, bool) {
 	if !p.plausibleMonth(from, j) {
 		return match{}, false
 	}
-	y := p.yearForMonth(mon, p.direction(from, j))
+	dir, strong := p.directionCue(from, j)
+	y := p.yearForMonth(mon, dir, strong && p.governed(from))
 	return p.monthMatch(from, j, y, mon), true
 }
 
@@ -395,7 +396,7 @@ func (p *parser) dayMonthYear(from, day, endDay, mon, j, wd int) (match, bool) {
 	}
 	if !hasYear {
 		dir, strong := p.directionCue(from, j)
-		y = p.yearForDay(mon, day, dir, strong && p.word(from-1) == "on")
+		y = p.yearForDay(mon, day, dir, strong && p.governed(from))
 		if wd > 0 {
 			y = p.yearMatchingWeekday(mon, day, wd, y)
 		}
@@ -449,22 +450,55 @@ func ruleNumericDate(p *parser, i int) (match, bool) {
 	return match{from: i, to: c + 1, typ: TypeDate, value: dt.String(), pt: at(dt, gDay)}, true
 }
 
+// governed reports whether the clause's verb surely dates the expression at from: the
+// caller forced a direction, or a preposition of time ties the date to the verb ("met in
+// September", "signed on 5 January"), unlike "by May" or "until mid-November", which name
+// a limit and are read as the nearest such date.
+func (p *parser) governed(from int) bool {
+	if p.forceDir != 0 {
+		return true
+	}
+	k := from - 1
+	if p.punct(k) == "-" && (p.word(k-1) == "mid" || p.word(k-1) == "early" || p.word(k-1) == "late") {
+		k -= 2
+	} else if w := p.word(k); w == "early" || w == "late" || w == "mid" {
+		k--
+	}
+	switch p.word(k) {
+	case "in", "on", "during", "since", "for":
+		return true
+	}
+	return false
+}
+
 // yearForMonth picks the year of a month named without one: the nearest such month in the
-// direction the clause's tense gives, or the nearest at all when the tense says nothing.
-func (p *parser) yearForMonth(mon, dir int) int {
+// direction the clause's tense gives, or the nearest at all when the tense says nothing or
+// does not govern the month and the nearest is within three months.
+func (p *parser) yearForMonth(mon, dir int, governed bool) int {
 	ref := p.ref
 	rm := int(ref.Month)
-	switch {
-	case dir > 0 && mon < rm:
-		return ref.Year + 1
-	case dir < 0 && mon > rm:
-		return ref.Year - 1
-	case dir == 0 && mon-rm > 6:
-		return ref.Year - 1
-	case dir == 0 && rm-mon > 6:
-		return ref.Year + 1
+	back := (rm - mon + 12) % 12 // months since the last such month (0: this month)
+	ahead := (mon - rm + 12) % 12
+	prevYear, nextYear := ref.Year, ref.Year
+	if mon > rm {
+		prevYear--
 	}
-	return ref.Year
+	if mon < rm {
+		nextYear++
+	}
+	switch {
+	case governed && dir < 0, dir < 0 && !(ahead <= 3 && back >= 9):
+		return prevYear
+	case governed && dir > 0, dir > 0 && !(back <= 3 && ahead >= 9):
+		return nextYear
+	case back <= 3 && ahead >= 9 || dir < 0:
+		return prevYear
+	case ahead <= 3 && back >= 9 || dir > 0:
+		return nextYear
+	case back > 6:
+		return nextYear
+	}
+	return prevYear
 }
 
 // yearForDay picks the year of a month and day named without one: the nearest such day in the

@@ -98,8 +98,10 @@ func (p *parser) comparableValue(adj string, year, k int) (point, int) {
 	case adj == "current":
 		pt = at(p.ref, gQuarter)
 	case adj == "latest":
-		pt = at(p.ref, gQuarter).shift(-1)
-		if q, ok := p.reportedPeriod(); ok && q.d.After(at(p.ref, gQuarter).shiftBy(-1, uYear).d) {
+		// the last quarter reported on, if it is over and less than a year old
+		prev := at(p.ref, gQuarter).shift(-1)
+		pt = prev
+		if q, ok := p.reportedPeriod(); ok && q.g == gQuarter && !q.d.After(prev.d) && q.d.After(prev.shiftBy(-1, uYear).d) {
 			pt = q
 		}
 	case adj == "previous" || adj == "prior":

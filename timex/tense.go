@@ -120,8 +120,10 @@ func (p *parser) participle(k int) int {
 }
 
 // reportingVerbs introduce what was said; their past tense is the reporter's, not the
-// event's ("officials said the summit will open on April 24"), so they count only when no
-// other cue is near, unless they are right next to the date ("said Tuesday").
+// event's ("officials said the summit will open on April 24", "… in early March, an official
+// said"), so they count only when no other cue is near, unless they are right next to the
+// date ("said Tuesday") or follow a date that opens the sentence ("In September, it
+// announced plans …"), which they date themselves.
 var reportingVerbs = map[string]bool{
 	"said": true, "told": true, "announced": true, "reported": true, "added": true,
 	"stated": true, "noted": true, "declared": true,
@@ -153,7 +155,7 @@ func (p *parser) directionCue(from, to int) (int, bool) {
 		switch {
 		case c == 0:
 			return false
-		case reportingVerbs[p.word(k)] && dist > 2: // "said Tuesday": the saying is dated
+		case reportingVerbs[p.word(k)] && dist > 2 && (k < from || from > 3): // "said Tuesday": the saying is dated
 			if dist < weakDist {
 				weak, weakDist = c, dist
 			}
