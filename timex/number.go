@@ -28,6 +28,9 @@ func (p *parser) quantityAt(i int) (quantity, int, bool) {
 	case w == "couple" && p.word(i+1) == "of":
 		return quantity{v: 2}, i + 2, true
 	case w == "half":
+		if a := p.word(i + 1); a == "a" || a == "an" {
+			return quantity{v: 0.5}, i + 2, true // "half a century"
+		}
 		return quantity{v: 0.5}, i + 1, true
 	case vagueQuantities[w]:
 		j := i + 1

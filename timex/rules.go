@@ -8,7 +8,7 @@ type rule func(p *parser, i int) (match, bool)
 // rules are tried at every token that may start an expression; the longest match wins, and on
 // a tie the earlier rule in this list.
 var rules = []rule{
-	ruleNumericDate, ruleMonthFirst, ruleDayFirst, ruleWeekday, ruleDeictic,
+	ruleNumericDate, ruleMonthFirst, ruleDayFirst, ruleWeekday, ruleDeictic, ruleDayBefore,
 	ruleAnaphoricPartOfDay, ruleModifiedPartOfDay, ruleTime, ruleQuarter, ruleQuarterCode, ruleYearEarlier, ruleComparablePeriod,
 	ruleRelativeUnit, ruleTheWeekend, ruleWeekOf, ruleYearEnd, ruleFiscalYear, ruleYear, ruleDecade, ruleHoliday,
 	ruleSeason, ruleDuration, ruleBarePlural, ruleTheUnit, ruleSetAdverb, ruleEvery, ruleVague,

@@ -208,7 +208,7 @@ func (p *parser) durationAt(i int) (durationPhrase, int, bool) {
 func (p *parser) durationTail(d durationPhrase, amountAt, to int) (durationPhrase, int, bool) {
 	if d.q.v == 0.5 && !d.q.vague && p.word(amountAt) == "half" {
 		if a := p.word(amountAt + 1); a != "a" && a != "an" {
-			return d, to, false
+			return d, to, false // "half" alone before a unit is an adjective ("a half hour" aside)
 		}
 	}
 	if p.word(to) == "and" && p.word(to+1) == "a" && p.word(to+2) == "half" {
@@ -279,6 +279,7 @@ func (p *parser) anchoredDuration(from, to int, q quantity, u unit, determined b
 	if determined {
 		return match{}, false
 	}
+	q, u = wholeAmount(q, u)
 	w := p.word(to)
 	if w == "or" && p.word(to+1) == "so" && (p.word(to+2) == "ago" || p.word(to+2) == "earlier" || p.word(to+2) == "later") {
 		m, ok := p.anchoredDuration(from, to+2, q, u, determined)
@@ -304,8 +305,8 @@ func (p *parser) anchoredDuration(from, to int, q quantity, u unit, determined b
 		pt := at(p.ref, agoGran(u)).shiftBy(n, u)
 		return match{from: from, to: end, typ: TypeDate, value: pt.String(), pt: pt}, true
 	case w == "earlier" || w == "later" || (w == "before" || w == "after") && p.clauseEnds(to+1):
-		if q.vague || float64(n) != q.v {
-			return match{}, false
+		if q.vague || float64(n) != q.v || u < uDay {
+			return match{}, false // "a minute and a half later": a duration, the time is unknown
 		}
 		if w == "earlier" || w == "before" {
 			n = -n
@@ -314,6 +315,23 @@ func (p *parser) anchoredDuration(from, to int, q quantity, u unit, determined b
 		return match{from: from, to: to + 1, typ: TypeDate, value: pt.String(), pt: pt, compared: true}, true
 	}
 	return match{}, false
+}
+
+// wholeAmount rewrites a fractional amount in a unit where it is whole: half a century is
+// 50 years, a year and a half 18 months.
+func wholeAmount(q quantity, u unit) (quantity, unit) {
+	if q.vague || q.v == math.Trunc(q.v) {
+		return q, u
+	}
+	w := writtenUnit(u)
+	v := q.v * durationLetters[u].times
+	if f, ok := finer[w]; ok && v != math.Trunc(v) {
+		v, w = v*f.times, f.u
+	}
+	if v == math.Trunc(v) {
+		return quantity{v: v}, w
+	}
+	return q, u
 }
 
 // clauseEnds reports whether token i ends a clause (punctuation or the end of the sentence).

@@ -22,6 +22,9 @@ func (p *parser) reportedPeriod() (point, bool) {
 	return point{}, false
 }
 
+// quarterIndex numbers quarters consecutively (year*4 + quarter - 1).
+func quarterIndex(pt point) int { return pt.d.Year*4 + quarterOf(pt.d) - 1 }
+
 // ruleYearEarlier reads "year-earlier" and "year-ago", alone or before the period they date:
 // "the year-earlier quarter", "the year-ago third quarter", "the year-earlier nine months".
 // Alone they modify a noun ("a year-earlier loss"), so the article stays outside the extent.
@@ -85,7 +88,10 @@ func ruleComparablePeriod(p *parser, i int) (match, bool) {
 		return match{}, false
 	}
 	pt, k := p.comparableValue(adj, year, j+1)
-	return match{from: i, to: k, typ: TypeDate, value: pt.String(), pt: pt}, true
+	m := match{from: i, to: k, typ: TypeDate, value: pt.String(), pt: pt}
+	// "the 1988 period" in a report on 1989 is the period compared with, not the one reported
+	m.compared = year != 0 && year < p.periodPoint().d.Year || k > j+1
+	return m, true
 }
 
 // comparableValue resolves a reported period from its adjective or year and what follows it
@@ -101,7 +107,7 @@ func (p *parser) comparableValue(adj string, year, k int) (point, int) {
 		// the last quarter reported on, if it is over and less than a year old
 		prev := at(p.ref, gQuarter).shift(-1)
 		pt = prev
-		if q, ok := p.reportedPeriod(); ok && q.g == gQuarter && !q.d.After(prev.d) && q.d.After(prev.shiftBy(-1, uYear).d) {
+		if q, ok := p.reportedPeriod(); ok && q.g == gQuarter && quarterIndex(q) <= quarterIndex(prev) && quarterIndex(q) > quarterIndex(prev)-4 {
 			pt = q
 		}
 	case adj == "previous" || adj == "prior":

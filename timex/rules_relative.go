@@ -157,6 +157,25 @@ func ruleAnaphoricPartOfDay(p *parser, i int) (match, bool) {
 	return match{from: i, to: j + 1, typ: TypeTime, value: pt.String(), pt: pt}, true
 }
 
+// ruleDayBefore reads "the day before" and "the day after" ending a clause: the day before or
+// after the last day mentioned.
+func ruleDayBefore(p *parser, i int) (match, bool) {
+	if p.word(i) != "the" || p.word(i+1) != "day" || !p.clauseEnds(i+3) {
+		return match{}, false
+	}
+	offset := 0
+	switch p.word(i + 2) {
+	case "before":
+		offset = -1
+	case "after":
+		offset = 1
+	default:
+		return match{}, false
+	}
+	d := p.anchorDay().AddDays(offset)
+	return match{from: i, to: i + 3, typ: TypeDate, value: d.String(), pt: at(d, gDay)}, true
+}
+
 // ruleModifiedPartOfDay reads a bare part of the day after "mid", "early" or "late" (which the
 // modifier adds to the extent): "mid-afternoon", "late evening", "mid-afternoon yesterday".
 func ruleModifiedPartOfDay(p *parser, i int) (match, bool) {

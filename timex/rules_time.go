@@ -143,6 +143,8 @@ func ruleTime(p *parser, i int) (match, bool) {
 	}
 	if w := p.word(j); timeZones[w] && p.capital(j) {
 		j++
+	} else if w == "local" && p.word(j+1) == "time" {
+		j += 2 // "7:30 p.m. local time"
 	}
 	day, k, found := p.dayAfterTime(j)
 	if found {
@@ -194,11 +196,12 @@ func (p *parser) dayNamedAfter(j int) (entente.Date, bool) {
 				return entente.Date{}, false
 			}
 		}
-		if depth > 0 || p.word(k) == "on" {
+		if depth > 0 {
 			continue
 		}
-		d, _, ok := p.dayAfterTime(k)
-		return d, ok
+		if d, _, ok := p.dayAfterTime(k); ok {
+			return d, true
+		}
 	}
 	return entente.Date{}, false
 }
