@@ -19,67 +19,37 @@ var startWords = buildStartWords()
 
 func buildStartWords() map[string]bool {
 	s := map[string]bool{}
-	add := func(ws ...string) {
-		for _, w := range ws {
+	for _, m := range []map[string]int{months, weekdays, weekdayPlurals, cardinals, ordinals, relatives} {
+		for w := range m {
 			s[w] = true
 		}
 	}
-	for w := range months {
-		add(w)
+	for _, m := range []map[string]string{seasons, partsOfDay, setAdverbs} {
+		for w := range m {
+			s[w] = true
+		}
 	}
-	for w := range weekdays {
-		add(w)
-	}
-	for w := range weekdayPlurals {
-		add(w)
-	}
-	for w := range seasons {
-		add(w)
-	}
-	for w := range partsOfDay {
-		add(w)
+	for _, m := range []map[string]bool{vagueQuantities, presentWords, pastWords, futureWords, durationModifiers} {
+		for w := range m {
+			s[w] = true
+		}
 	}
 	for w := range units {
-		add(w)
-	}
-	for w := range cardinals {
-		add(w)
-	}
-	for w := range ordinals {
-		add(w)
-	}
-	for w := range vagueQuantities {
-		add(w)
-	}
-	for w := range setAdverbs {
-		add(w)
-	}
-	for w := range presentWords {
-		add(w)
-	}
-	for w := range pastWords {
-		add(w)
-	}
-	for w := range futureWords {
-		add(w)
-	}
-	for w := range relatives {
-		add(w)
-	}
-	for w := range durationModifiers {
-		add(w)
+		s[w] = true
 	}
 	for _, ph := range premodPhrases {
-		add(ph.words[0])
+		s[ph.words[0]] = true
 	}
 	for _, h := range holidays {
-		add(h.words[0])
+		s[h.words[0]] = true
 	}
-	add("the", "a", "an", "another", "half", "couple", "every", "each", "once", "twice",
-		"thrice", "today", "tonight", "tomorrow", "yesterday", "noon", "midday", "midnight",
-		"fiscal", "fy", "q", "h", "right", "these", "as", "comparable", "corresponding",
-		"most", "twenties", "thirties", "forties", "fifties", "sixties", "seventies",
-		"eighties", "nineties", "future", "coming")
+	for _, w := range []string{"the", "a", "an", "another", "half", "couple", "every", "each",
+		"once", "twice", "thrice", "today", "tonight", "tomorrow", "yesterday", "noon", "midday",
+		"midnight", "fiscal", "fy", "q", "h", "right", "these", "as", "comparable",
+		"corresponding", "most", "twenties", "thirties", "forties", "fifties", "sixties",
+		"seventies", "eighties", "nineties", "future", "coming"} {
+		s[w] = true
+	}
 	return s
 }
 

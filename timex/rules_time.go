@@ -47,31 +47,8 @@ func (p *parser) clockAt(i int) (int, int, int, bool) {
 	if i >= len(p.toks) || p.toks[i].kind != tokNum || !p.isolatedBefore(i) {
 		return 0, 0, i, false
 	}
-	t := &p.toks[i]
-	h, m, j := int(t.digits), 0, i+1
-	suffix := t.lower[t.ndigits:]
-	hasMinutes := false
-	if suffix == "" && p.punct(j) == ":" && p.adjacent(j) && p.pureDigits(j+1) == 2 && p.adjacent(j+1) {
-		m, j, hasMinutes = int(p.toks[j+1].digits), j+2, true
-		if p.punct(j) == ":" && p.adjacent(j) && p.pureDigits(j+1) == 2 { // seconds
-			j += 2
-		}
-	}
-	sign := 0
-	switch suffix {
-	case "am", "pm":
-		sign = meridiemSign(suffix[0])
-	case "":
-		if s, k, ok := p.meridiemAt(j); ok {
-			sign, j = s, k
-		}
-	default:
-		return 0, 0, i, false
-	}
-	if t.ndigits == 4 && suffix == "" && !hasMinutes && timeZones[p.word(j)] {
-		h, m = int(t.digits)/100, int(t.digits)%100 // "0735 GMT"
-		hasMinutes = true
-	} else if t.ndigits > 2 {
+	h, m, j, hasMinutes, sign, ok := p.clockDigits(i)
+	if !ok {
 		return 0, 0, i, false
 	}
 	if sign == 0 && !hasMinutes {
@@ -80,7 +57,7 @@ func (p *parser) clockAt(i int) (int, int, int, bool) {
 		} else if pod, k, ok := p.inThePartOfDay(j); ok {
 			sign, j = podSign(pod, h), k
 		} else {
-			return 0, 0, i, false
+			return 0, 0, i, false // a bare number is not a time
 		}
 	}
 	if h > 24 || m > 59 || sign != 0 && (h == 0 || h > 12) {
@@ -93,6 +70,37 @@ func (p *parser) clockAt(i int) (int, int, int, bool) {
 		h = 0
 	}
 	return h, m, j, true
+}
+
+// clockDigits reads the digits of a clock time at i: "10", "10:35", "10:35:20", "10am",
+// "0735 GMT", with a.m. or p.m. (sign -1 or +1) when given.
+func (p *parser) clockDigits(i int) (h, m, j int, hasMinutes bool, sign int, ok bool) {
+	t := &p.toks[i]
+	h, j = int(t.digits), i+1
+	suffix := t.lower[t.ndigits:]
+	if suffix == "" && p.punct(j) == ":" && p.adjacent(j) && p.pureDigits(j+1) == 2 && p.adjacent(j+1) {
+		m, j, hasMinutes = int(p.toks[j+1].digits), j+2, true
+		if p.punct(j) == ":" && p.adjacent(j) && p.pureDigits(j+1) == 2 { // seconds
+			j += 2
+		}
+	}
+	switch suffix {
+	case "am", "pm":
+		sign = meridiemSign(suffix[0])
+	case "":
+		if s, k, ok := p.meridiemAt(j); ok {
+			sign, j = s, k
+		}
+	default:
+		return 0, 0, i, false, 0, false
+	}
+	if t.ndigits == 4 && suffix == "" && !hasMinutes && timeZones[p.word(j)] {
+		return int(t.digits) / 100, int(t.digits) % 100, j, true, sign, true // "0735 GMT"
+	}
+	if t.ndigits > 2 {
+		return 0, 0, i, false, 0, false
+	}
+	return h, m, j, hasMinutes, sign, true
 }
 
 // isolatedBefore reports whether number i is not glued to a preceding number or symbol.
@@ -154,16 +162,8 @@ func ruleTime(p *parser, i int) (match, bool) {
 	} else {
 		day = p.anchorDay()
 	}
-	pt := point{g: gTime, d: day, hour: h, minute: mi}
-	if h == 24 {
-		pt.hour = 24
-	}
-	return match{from: i, to: j, typ: TypeTime, value: timeValue(pt), pt: pt}, true
-}
-
-// timeValue formats a time point; midnight at the end of a day is T24:00.
-func timeValue(pt point) string {
-	return pt.String()
+	pt := point{g: gTime, d: day, hour: h, minute: mi} // midnight is T24:00, the end of the day
+	return match{from: i, to: j, typ: TypeTime, value: pt.String(), pt: pt}, true
 }
 
 // dayAfterTime reads a day that directly follows a time and belongs to its extent: "Thursday",
