@@ -185,8 +185,12 @@ func (p *baciParser) numberOK(n int, name string, field []byte, st numStatus) bo
 
 // keep maps a row's codes, rejects duplicates and sums the row into its cell.
 func (p *baciParser) keep(n int, r baciRow) {
-	ci, cj := p.country(n, "exporter", r.exporter), p.country(n, "importer", r.importer)
-	if ci < 0 || cj < 0 {
+	ci := p.country(n, "exporter", r.exporter)
+	if ci < 0 {
+		return
+	}
+	cj := p.country(n, "importer", r.importer)
+	if cj < 0 {
 		return
 	}
 	pi := p.product(n, r.hs6)
