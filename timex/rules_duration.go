@@ -259,7 +259,8 @@ func (p *parser) allowsSingular(k int) bool {
 }
 
 // setContext reports whether "a year" at i means "per year": after an amount ("$5 million a
-// year", "three times a week", "twice a day", "10 percent a year").
+// year", "three times a week", "twice a day", "10 percent a year") or a plural noun ("four
+// flights a week").
 func (p *parser) setContext(i int) bool {
 	prev := p.word(i - 1)
 	switch prev {
@@ -269,8 +270,11 @@ func (p *parser) setContext(i int) bool {
 		return true
 	case "":
 		return p.pureDigits(i-1) > 0 || p.punct(i-1) == "%"
+	case "is", "was", "has", "this", "his", "its", "as", "us", "less", "plus", "does", "yes":
+		return false
 	}
-	return false
+	// a count of things: "hundreds of interviews a day", "fifty thousand CDs a year"
+	return len(prev) > 3 && prev[len(prev)-1] == 's' && prev[len(prev)-2] != 's' && units[prev].u == uNone
 }
 
 // anchoredDuration turns "two weeks later", "three years ago", "a month from now" into dates.

@@ -11,7 +11,7 @@ import "strings"
 const rightPenalty = 4
 
 // tenseWindow is how many tokens on each side of an expression are searched for a tense cue.
-const tenseWindow = 14
+const tenseWindow = 10
 
 // futureCues mark a future (or future-in-the-past) clause.
 var futureCues = map[string]bool{
