@@ -130,10 +130,18 @@ func (p *parser) longest(i int) (match, bool) {
 	return p.postmod(best), true
 }
 
-// longestAfterMod is longest for the core after a modifier (modifiers do not stack, except a
-// quantity modifier before an approximate one: "just over").
+// longestAfterMod is the longest core after a modifier, itself possibly after a second
+// modifier of another kind ("around mid-December", "about the end of the year").
 func (p *parser) longestAfterMod(j int) (match, bool) {
-	return p.core(j)
+	best, ok := p.core(j)
+	if mod, k, has := p.premodAt(j); has && mod.kind == modPosition {
+		if m, ok2 := p.core(k); ok2 && (!ok || m.to > best.to) {
+			if m2, ok3 := mod.apply(p, m, j); ok3 {
+				best, ok = m2, true
+			}
+		}
+	}
+	return best, ok
 }
 
 // core runs every rule at token i and keeps the longest match.

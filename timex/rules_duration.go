@@ -284,6 +284,9 @@ func (p *parser) anchoredDuration(from, to int, q quantity, u unit, determined b
 		return match{}, false
 	}
 	q, u = wholeAmount(q, u)
+	if q.v > 3000 {
+		return match{}, false // "a million years ago" names no calendar date
+	}
 	w := p.word(to)
 	if w == "or" && p.word(to+1) == "so" && (p.word(to+2) == "ago" || p.word(to+2) == "earlier" || p.word(to+2) == "later") {
 		m, ok := p.anchoredDuration(from, to+2, q, u, determined)

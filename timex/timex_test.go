@@ -250,6 +250,25 @@ func TestExtents(t *testing.T) {
 	}
 }
 
+func TestApproximate(t *testing.T) {
+	tests := []struct {
+		text, span, mod string
+		approx          bool
+	}{
+		{"They will meet around mid-December.", "around mid-December", "MID", true},
+		{"They talked for about two weeks.", "about two weeks", "APPROX", true},
+		{"It will be ready in a year or so.", "a year or so", "APPROX", true},
+		{"They met a week or so ago.", "a week or so ago", "APPROX", true},
+		{"They met in mid-December.", "mid-December", "MID", false},
+	}
+	for _, tt := range tests {
+		got := Find(tt.text, ref26Nov)
+		if len(got) != 1 || got[0].Text != tt.span || got[0].Mod != tt.mod || got[0].Approximate != tt.approx {
+			t.Errorf("Find(%q) = %+v, want %q mod %q approximate %v", tt.text, got, tt.span, tt.mod, tt.approx)
+		}
+	}
+}
+
 func TestSignal(t *testing.T) {
 	tests := []struct{ text, signal string }{
 		{"It will be ready by 2030.", "by"},
