@@ -3,9 +3,13 @@ package clause
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/entente/entente"
 )
@@ -194,5 +198,39 @@ func BenchmarkDigest(b *testing.B) {
 	b.SetBytes(int64(len(Canonical(texts))))
 	for b.Loop() {
 		Digest(texts)
+	}
+}
+
+// TestNFCAgreesWithXText checks the fast path of nfc against golang.org/x/text on random strings
+// mixing runes that are safe alone with combining marks, Hangul jamo, singleton decompositions
+// and invalid bytes.
+func TestNFCAgreesWithXText(t *testing.T) {
+	pool := []string{"a", "e", "Z", " ", "\n", "é", "е", "и", "Ё", "ا", "ی", "ے", "ۀ", "۱", "–", "«", "’",
+		"\u0301", "\u0306", "\u0308", "\u0654", "\u0655", "\u064B", "\u0670", "\u0483", "\u1100", "\u1161", "\u11A8",
+		"\u2000", "\u212B", "\u0340", "\u0374", "\u037E", "\u200C", "\xff", "\U0001F600", "\u0958", "\u0915\u093C"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(pool[rng.IntN(len(pool))])
+		}
+		s := b.String()
+		if got, want := nfc(s), norm.NFC.String(s); got != want {
+			t.Fatalf("nfc(%q) = %q; want %q", s, got, want)
+		}
+	}
+	for r := rune(0); r < nfcTableSize; r++ {
+		if s := string(r) + "\u0301"; nfc(s) != norm.NFC.String(s) {
+			t.Fatalf("nfc(%q) differs from x/text", s)
+		}
+	}
+}
+
+// TestIsSpace checks the spelled-out white space against the unicode package for every rune.
+func TestIsSpace(t *testing.T) {
+	for r := rune(0x80); r <= unicode.MaxRune; r++ {
+		if isSpace(r) != unicode.IsSpace(r) {
+			t.Errorf("isSpace(%U) = %v; unicode.IsSpace says %v", r, isSpace(r), unicode.IsSpace(r))
+		}
 	}
 }

@@ -2,7 +2,8 @@ package clause
 
 import (
 	"strings"
-	"unicode"
+	"sync"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -46,13 +47,50 @@ func normalizeLanguage(s string) string {
 // normalizeLine returns s in NFC with every run of white space, line breaks included, replaced
 // by one space, and trimmed.
 func normalizeLine(s string) string {
-	return collapseSpaces(norm.NFC.String(s))
+	return collapseSpaces(nfc(s))
+}
+
+// nfcTableSize bounds the runes nfcSafe knows: Latin, Greek, Cyrillic, Arabic and the general
+// punctuation (dashes, quotation marks) that agreements use.
+const nfcTableSize = 0x2080 // a multiple of 64
+
+// nfcSafe marks the runes below nfcTableSize that are in NFC on their own and start a new
+// normalisation segment, combining with nothing before them (norm's BoundaryBefore). A string
+// made only of such runes is in NFC, which nfc checks an order of magnitude faster than
+// golang.org/x/text does for Cyrillic and Arabic script. The table is derived from x/text's own
+// data the first time it is needed.
+var nfcSafe = sync.OnceValue(func() *[nfcTableSize / 64]uint64 {
+	var t [nfcTableSize / 64]uint64
+	for r := rune(0); r < nfcTableSize; r++ {
+		s := string(r)
+		if norm.NFC.IsNormalString(s) && norm.NFC.PropertiesString(s).BoundaryBefore() {
+			t[r/64] |= 1 << (r % 64)
+		}
+	}
+	return &t
+})
+
+// nfc returns s in Unicode Normalization Form C.
+func nfc(s string) string {
+	safe := nfcSafe()
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r >= nfcTableSize || safe[r/64]&(1<<(r%64)) == 0 {
+			return norm.NFC.String(s)
+		}
+		i += size
+	}
+	return s
 }
 
 // normalizeBlock returns s in NFC with LF line breaks, each line's white space collapsed and
 // trimmed, runs of blank lines reduced to one, and leading and trailing blank lines removed.
 func normalizeBlock(s string) string {
-	s = norm.NFC.String(s)
+	s = nfc(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	started, blank := false, false
@@ -87,20 +125,41 @@ func collapseSpaces(s string) string {
 // non-space characters.
 func isCollapsed(s string) bool {
 	prevSpace := true // a leading space is not collapsed
-	for _, r := range s {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
 		switch {
-		case r == ' ':
+		case c == ' ':
 			if prevSpace {
 				return false
 			}
 			prevSpace = true
-		case unicode.IsSpace(r):
-			return false
-		default:
+		case c < utf8.RuneSelf:
+			if c >= '\t' && c <= '\r' {
+				return false
+			}
 			prevSpace = false
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if isSpace(r) {
+				return false
+			}
+			prevSpace = false
+			i += size - 1
 		}
 	}
 	return !prevSpace || s == ""
+}
+
+// isSpace is unicode.IsSpace for runes from U+0080 up, spelled out because the table lookup
+// unicode.IsSpace makes there is the slowest part of normalising Cyrillic and Arabic text.
+func isSpace(r rune) bool {
+	switch {
+	case r < 0x2000:
+		return r == 0x85 || r == 0xA0 || r == 0x1680
+	case r <= 0x200A:
+		return true
+	}
+	return r == 0x2028 || r == 0x2029 || r == 0x202F || r == 0x205F || r == 0x3000
 }
 
 // splitLines splits s at CR LF, CR and LF. A final line break does not start an empty line.

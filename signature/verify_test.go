@@ -404,7 +404,8 @@ func BenchmarkVerify(b *testing.B) {
 	}
 }
 
-// largeText generates a text of n articles of about size bytes each.
+// largeText generates a normalised text of n articles of about size bytes each, as Parse stores
+// them.
 func largeText(lang string, n, size int) entente.AgreementText {
 	t := entente.AgreementText{Language: lang, Title: "Memorandum " + lang, Preamble: "The Parties have agreed as follows:"}
 	sentence := "The competent authorities of the Parties shall facilitate the supply of agricultural machinery " +
@@ -414,7 +415,7 @@ func largeText(lang string, n, size int) entente.AgreementText {
 			"в соответствии с национальным законодательством. "
 	}
 	for i := range n {
-		body := fmt.Sprintf("%d. ", i+1) + strings.Repeat(sentence, size/len(sentence)+1)
+		body := strings.TrimSpace(fmt.Sprintf("%d. ", i+1) + strings.Repeat(sentence, size/len(sentence)+1))
 		t.Articles = append(t.Articles, entente.Article{Number: fmt.Sprint(i + 1), Heading: "Heading", Body: body})
 	}
 	return t
