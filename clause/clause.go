@@ -37,9 +37,13 @@
 // U+2029, U+202F, U+205F, U+3000. Zero-width characters (U+200B–U+200D, U+2060, U+FEFF) are not
 // white space and are kept: Urdu needs the zero-width non-joiner.
 //
-// The normalised texts are sorted by language tag (byte order; equal tags by their encoded
-// bytes). The serialisation is UTF-8 text made of lines; a field is written as its name, one
-// space, the decimal byte length of its value, a colon, the value and LF:
+// (NFC is that of the Unicode version golang.org/x/text implements; Unicode's stability policy
+// keeps NFC of assigned characters unchanged across versions.)
+//
+// The normalised texts are sorted by language tag in byte order; texts with equal tags (which a
+// version should not have) by the bytes of their serialisation below. The serialisation is
+// UTF-8 text made of lines; a field is written as its name, one space, the decimal byte length
+// of its value, a colon, the value and LF:
 //
 //	entente-agreement-text 1\n
 //	texts <count>\n
