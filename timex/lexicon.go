@@ -35,9 +35,6 @@ var seasons = map[string]string{
 	"springtime": "SP", "summertime": "SU", "wintertime": "WI",
 }
 
-// seasonPlurals name a season every year ("summers").
-var seasonPlurals = map[string]string{"springs": "SP", "summers": "SU", "autumns": "FA", "winters": "WI"}
-
 // partsOfDay maps words for parts of the day to their TIMEX3 codes.
 var partsOfDay = map[string]string{
 	"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",

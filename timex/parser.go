@@ -15,7 +15,6 @@ type match struct {
 	freq     string
 	approx   bool
 	pt       point // the period it denotes, when it is a DATE or TIME point; anchors later ones
-	det      bool  // a leading "the" belongs inside the extent (the core is the head of its phrase)
 	vague    bool  // PAST_REF, PRESENT_REF, FUTURE_REF
 	agoLike  bool  // an "ago" date: quantity modifiers become BEFORE/AFTER
 	asDate   point // for "the year": the date it means after a modifier ("the end of the year")

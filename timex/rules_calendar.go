@@ -23,7 +23,7 @@ func (p *parser) monthAt(i int) (int, int, bool) {
 		if p.punct(j) == "." && p.adjacent(j) {
 			return m, j + 1, true
 		}
-		if p.toks[i].cap && (p.pureDigits(j) > 0 || p.toks[min(j, len(p.toks)-1)].kind == tokNum) && j < len(p.toks) {
+		if p.toks[i].cap && j < len(p.toks) && p.toks[j].kind == tokNum { // "Aug 7"
 			return m, j, true
 		}
 		return 0, i, false
@@ -39,7 +39,7 @@ var monthContext = map[string]bool{
 	"or": true, "to": true, "around": true, "each": true, "every": true, "that": true,
 	"throughout": true, "for": true, "on": true, "starting": true, "beginning": true,
 	"ending": true, "end": true, "start": true, "middle": true, "past": true, "coming": true,
-	"following": true, "previous": true, "as": true, "into": true, "in-": true, "-": true,
+	"following": true, "previous": true, "as": true, "into": true, "-": true,
 }
 
 // plausibleMonth decides whether the month name at i, not followed by a day or year, is a

@@ -12,8 +12,8 @@ import (
 // "recently", "soon", "the future".
 
 // weekdayAt reads a weekday name at i ("Tuesday", "Tues.") and returns its time.Weekday plus
-// one and the index after it. Abbreviations need a capital and
-// their full stop, since "sat", "sun" and "wed" are other words.
+// one and the index after it. Abbreviations need a capital and their full stop, since "sat",
+// "sun" and "wed" are other words.
 func (p *parser) weekdayAt(i int) (int, int, bool) {
 	w := p.word(i)
 	wd, ok := weekdays[w]
@@ -21,7 +21,7 @@ func (p *parser) weekdayAt(i int) (int, int, bool) {
 		return 0, i, false
 	}
 	j := i + 1
-	if len(w) <= 5 && w != "friday" && w != "monday" && w != "sunday" {
+	if len(w) <= 5 { // an abbreviation: every full name is longer
 		if !p.toks[i].cap || p.punct(j) != "." || !p.adjacent(j) {
 			return 0, i, false
 		}
@@ -221,7 +221,6 @@ func (p *parser) anchor(g gran) point {
 type relativeWord struct {
 	offset   int
 	anaphora bool // "the following year", "that week": counts from the last date mentioned
-	strict   bool // "last Friday", "next April": never the current one
 	n        int  // tokens read
 }
 
@@ -231,23 +230,23 @@ func (p *parser) relativeAt(i int) (relativeWord, bool) {
 	w, w1 := p.word(i), p.word(i+1)
 	switch {
 	case w == "this" && (w1 == "past" || w1 == "last"):
-		return relativeWord{offset: -1, strict: true, n: 2}, true
+		return relativeWord{offset: -1, n: 2}, true
 	case w == "this" && (w1 == "coming" || w1 == "next"):
-		return relativeWord{offset: 1, strict: true, n: 2}, true
+		return relativeWord{offset: 1, n: 2}, true
 	case w == "this" || w == "current" || w == "present":
 		return relativeWord{n: 1}, true
 	case w == "last" || w == "past":
-		return relativeWord{offset: -1, strict: true, n: 1}, true
+		return relativeWord{offset: -1, n: 1}, true
 	case w == "next" || w == "coming":
-		return relativeWord{offset: 1, strict: true, n: 1}, true
+		return relativeWord{offset: 1, n: 1}, true
 	case w == "that" || w == "same":
 		return relativeWord{anaphora: true, n: 1}, true
 	case w == "following" || w == "subsequent":
-		return relativeWord{offset: 1, anaphora: true, strict: true, n: 1}, true
+		return relativeWord{offset: 1, anaphora: true, n: 1}, true
 	case w == "previous" || w == "preceding" || w == "prior":
-		return relativeWord{offset: -1, anaphora: true, strict: true, n: 1}, true
+		return relativeWord{offset: -1, anaphora: true, n: 1}, true
 	case w == "latest" && p.word(i-1) == "the":
-		return relativeWord{offset: -1, strict: true, n: 1}, true
+		return relativeWord{offset: -1, n: 1}, true
 	}
 	return relativeWord{}, false
 }
