@@ -223,7 +223,7 @@ func (p *parser) durationTail(d durationPhrase, amountAt, to int) (durationPhras
 			to += 2
 		}
 	}
-	fraction := d.q.article || d.q.v < 1 || p.hyphen(d.unitAt-1) != d.unitAt-1
+	fraction := !d.q.vague && (d.q.article || d.q.v < 1 || p.hyphen(d.unitAt-1) != d.unitAt-1)
 	if w := p.word(to); w == "old" || w == "of" && (d.u == uQuarter || d.u == uHalf) && fraction {
 		return d, to, false // "52 years old"; "three-quarters of its food"
 	}
@@ -390,7 +390,8 @@ func (p *parser) laterPoint(n int, u unit) point {
 }
 
 // ruleBarePlural reads a unit in the plural with no amount, as TimeML marks it: "for years",
-// "in recent weeks" is read elsewhere, "over the years", "in the days before" → PXY, PXD.
+// "over the years", "in the days before" → PXY, PXD; "months ago" → PAST_REF. ("In recent
+// weeks" is read by ruleVague.)
 func ruleBarePlural(p *parser, i int) (match, bool) {
 	j := i
 	if p.word(j) == "the" {
@@ -405,6 +406,9 @@ func ruleBarePlural(p *parser, i int) (match, bool) {
 	if !ok || !u.plural || u.u < uHour || u.u == uWeekend {
 		return match{}, false
 	}
+	if p.word(j+1) == "ago" && j == i { // "just months ago"
+		return match{from: i, to: j + 2, typ: TypeDate, value: entente.PastRef, vague: true}, true
+	}
 	prev := p.word(i - 1)
 	switch prev {
 	case "for", "in", "within", "after", "over", "than", "the", "during", "throughout", "take", "takes", "took", "last", "lasted":
@@ -413,7 +417,7 @@ func ruleBarePlural(p *parser, i int) (match, bool) {
 			return match{}, false
 		}
 	}
-	if next := p.word(j + 1); next == "of" || next == "old" || next == "ago" {
+	if p.word(j+1) == "of" || p.word(j+1) == "old" {
 		return match{}, false
 	}
 	to := j + 1
