@@ -14,7 +14,7 @@ const maxProducts = 8192
 type baciParser struct {
 	log      *problemLog
 	codes    *CountryCodes
-	products *ProductCodes // nil: any HS6 code of a known chapter
+	products *productCodes // nil: any HS6 code of a known chapter
 
 	// codeIndex maps a BACI numeric code to its rank among the mapped codes (-1 when unknown);
 	// duplicates are found by code, so BACI's Belgium (56) and Belgium-Luxembourg (58) are
@@ -48,7 +48,7 @@ type baciYear struct {
 	seen  []*[maxProducts / 64]uint64
 }
 
-func newBACIParser(log *problemLog, codes *CountryCodes, products *ProductCodes) *baciParser {
+func newBACIParser(log *problemLog, codes *CountryCodes, products *productCodes) *baciParser {
 	p := &baciParser{log: log, codes: codes, products: products, years: map[int]*baciYear{}}
 	partyOf := map[string]uint16{}
 	for i := range p.codeIndex {

@@ -8,32 +8,20 @@ import (
 	"strings"
 )
 
-// ProductCodes is BACI's product dictionary: the HS6 codes of one HS revision with their
-// descriptions. When given, a BACI row whose product is not in it is rejected; without it, any
-// six-digit code of a known HS chapter is accepted, because the embedded nomenclature is HS 2022
-// and BACI comes in every revision since HS 1992.
-type ProductCodes struct {
-	// Source is the dictionary's file name.
-	Source       string
-	descriptions map[int]string
+// productCodes is BACI's product dictionary: the HS6 codes of one HS revision. When given, a
+// BACI row whose product is not in it is rejected; without it, any six-digit code of a known HS
+// chapter is accepted, because the embedded nomenclature is HS 2022 and BACI comes in every
+// revision since HS 1992. (Its descriptions are HS6; results are HS4, described from the
+// embedded nomenclature.)
+type productCodes struct {
+	Source string // the dictionary's file name
+	known  map[int]bool
 }
-
-// Known reports whether the dictionary lists the HS6 code.
-func (p *ProductCodes) Known(hs6 int) bool {
-	_, ok := p.descriptions[hs6]
-	return ok
-}
-
-// Description returns BACI's description of an HS6 code.
-func (p *ProductCodes) Description(hs6 int) string { return p.descriptions[hs6] }
-
-// Len returns the number of codes.
-func (p *ProductCodes) Len() int { return len(p.descriptions) }
 
 // codes returns the HS6 codes in ascending order.
-func (p *ProductCodes) codes() []int {
-	out := make([]int, 0, len(p.descriptions))
-	for c := range p.descriptions {
+func (p *productCodes) codes() []int {
+	out := make([]int, 0, len(p.known))
+	for c := range p.known {
 		out = append(out, c)
 	}
 	slices.Sort(out)
@@ -119,8 +107,8 @@ func splitCSVLine(line string) ([]string, bool) {
 }
 
 // readProductCodes reads a BACI product dictionary (code,description).
-func readProductCodes(r io.Reader, name string, log *problemLog) (*ProductCodes, error) {
-	p := &ProductCodes{Source: name, descriptions: map[int]string{}}
+func readProductCodes(r io.Reader, name string, log *problemLog) (*productCodes, error) {
+	p := &productCodes{Source: name, known: map[int]bool{}}
 	_, err := csvRecords(r, log, func(line int, rec []string) {
 		if len(rec) != 2 {
 			log.add(line, ReasonColumns, "expected 2 fields (code,description), found %d", len(rec))
@@ -131,11 +119,11 @@ func readProductCodes(r io.Reader, name string, log *problemLog) (*ProductCodes,
 			log.add(line, ReasonProduct, "%q is not an HS6 code", rec[0])
 			return
 		}
-		if _, dup := p.descriptions[code]; dup {
+		if p.known[code] {
 			log.add(line, ReasonDuplicate, "product %06d is listed twice", code)
 			return
 		}
-		p.descriptions[code] = strings.TrimSpace(rec[1])
+		p.known[code] = true
 	})
 	return p, err
 }

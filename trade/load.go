@@ -135,7 +135,7 @@ type loader struct {
 	opt           Options
 	countries     *CountryCodes
 	countriesHash string
-	products      *ProductCodes
+	products      *productCodes
 	productsHash  string
 	seen          map[DatasetID]bool
 	total, done   int64

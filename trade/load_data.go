@@ -35,7 +35,7 @@ func (l *loader) loadCodes(f *inputFile, hash string, log *problemLog, sum *File
 		log.add(0, ReasonTruncated, "the file cannot be read to the end: %v", err)
 	}
 	l.products, l.productsHash = products, hash
-	sum.Kept, sum.Products = products.Len(), products.Len()
+	sum.Kept, sum.Products = len(products.known), len(products.known)
 	return nil
 }
 

@@ -192,3 +192,22 @@ func TestExportTableIdentityIgnoresBACIDictionaries(t *testing.T) {
 		t.Error("the same content for another year kept the identity")
 	}
 }
+
+func TestReadProductCodesProblems(t *testing.T) {
+	path := writeFile(t, t.TempDir(), "product_codes_HS17_V1.csv", []byte("code,description\n630210,Bed linen\n630210,Again\nabc,x\n770000,Reserved\n10121,\"Horses, pure-bred\"\n630231\n"))
+	f := load(t, Options{}, path).Files[0]
+	if f.Kind != KindProductCodes || f.Kept != 2 {
+		t.Errorf("kind %s kept %d, want 2 codes (630210 and 010121)", f.Kind, f.Kept)
+	}
+	checkRejections(t, f, "product_codes_HS17_V1.csv", 2, []wantProblem{{3, ReasonDuplicate}, {4, ReasonProduct}, {5, ReasonProduct}, {7, ReasonColumns}})
+}
+
+func TestSecondDictionaryIsAConflict(t *testing.T) {
+	dir := t.TempDir()
+	a := writeFile(t, dir, "country_codes_A.csv", []byte("country_code,country_iso3\n586,PAK\n"))
+	b := writeFile(t, dir, "country_codes_B.csv", []byte("country_code,country_iso3\n112,BLR\n"))
+	res := load(t, Options{}, a, b)
+	if p := res.Files[1].Problems; len(p) != 1 || p[0].Reason != ReasonConflict {
+		t.Errorf("second country table: %v", p)
+	}
+}

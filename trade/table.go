@@ -40,11 +40,11 @@ func (p Period) String() string {
 // An export-only table (Bilateral false) has one partner, the world, and no imports.
 // A Table is read-only once built and safe for concurrent use.
 type Table struct {
-	Period    Period
-	Level     Level
-	Bilateral bool
+	Period    Period `json:"period"`
+	Level     Level  `json:"level"`
+	Bilateral bool   `json:"bilateral"`
 	// Countries lists the party codes of the table; cells refer to them by index.
-	Countries []string
+	Countries []string `json:"countries"`
 
 	cols columns
 
