@@ -54,6 +54,9 @@ func TestBadInput(t *testing.T) {
 		{"no dates", "The delegation discussed agriculture, mining and machinery.", 0},
 		{"Russian", "Стороны договорились встретиться через две недели в Минске.", 0},
 		{"no punctuation", strings.Repeat("word 2024 ", 20000), 20000},
+		{"one long word", strings.Repeat("Tuesday", 150000), 0},
+		{"one long number", strings.Repeat("2024", 250000) + "s", 0},
+		{"only full stops", strings.Repeat(". ", 500000), 0},
 		{"5 MB of news", big, 40 * (5 << 20) / len(news)},
 	}
 	for _, tt := range tests {
