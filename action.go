@@ -188,6 +188,9 @@ type ActionService interface {
 	UpdateAction(ctx context.Context, id int64, upd ActionUpdate) (*Action, error)
 	DeleteAction(ctx context.Context, id int64) error
 
+	// CountOpenActionsByDue counts the open actions of a roadmap by the last day they are due.
+	CountOpenActionsByDue(ctx context.Context, roadmapID int64) (map[Date]int, error)
+
 	FindDependencies(ctx context.Context, roadmapID int64) ([]*Dependency, error)
 	CreateDependency(ctx context.Context, d *Dependency) error
 	DeleteDependency(ctx context.Context, id int64) error

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/entente/entente"
@@ -46,6 +47,9 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 				"status", rec.status, "duration", time.Since(start).Round(time.Microsecond))
 		}()
 		r.Body = http.MaxBytesReader(w, r.Body, maxUpload)
+		if r.Method == http.MethodPost && !strings.HasPrefix(r.URL.Path, "/api/") {
+			r.ParseForm() // forms of the web pages; a body that does not parse leaves the form empty
+		}
 		inner.ServeHTTP(w, r)
 	})
 }

@@ -13,6 +13,23 @@ func (s *Server) routes() []route {
 	v := s.svc
 	return []route{
 		{"GET /healthz", http.HandlerFunc(s.handleHealth)},
+		{"GET /static/", s.assets},
+		{"POST /lang", http.HandlerFunc(s.handleLanguage)},
+		{"GET /{$}", http.HandlerFunc(s.handleHome)},
+		{"/", http.HandlerFunc(s.handleNotFound)},
+		{"GET /roadmaps/{id}", http.HandlerFunc(s.handleRoadmapView)},
+		{"GET /roadmaps/{id}/actions", http.HandlerFunc(s.handleActionList)},
+		{"GET /roadmaps/{id}/actions/new", http.HandlerFunc(s.handleActionNew)},
+		{"POST /roadmaps/{id}/actions", http.HandlerFunc(s.handleActionCreate)},
+		{"GET /actions/{id}", http.HandlerFunc(s.handleActionView)},
+		{"GET /actions/{id}/edit", http.HandlerFunc(s.handleActionEdit)},
+		{"POST /actions/{id}", http.HandlerFunc(s.handleActionUpdate)},
+		{"POST /actions/{id}/status", http.HandlerFunc(s.handleActionStatus)},
+		{"POST /actions/{id}/delete", http.HandlerFunc(s.handleActionDelete)},
+		{"POST /actions/{id}/dependencies", http.HandlerFunc(s.handleDependencyCreate)},
+		{"POST /dependencies/{id}/delete", http.HandlerFunc(s.handleDependencyDelete)},
+		{"POST /notes", http.HandlerFunc(s.handleNoteCreate)},
+		{"POST /notes/{id}/delete", http.HandlerFunc(s.handleNoteDelete)},
 		{"GET /api/openapi.yaml", http.HandlerFunc(s.handleOpenAPI)},
 
 		{"GET /api/v1/parties", s.api(list(partyFilter, v.Parties.FindParties, nil))},

@@ -5,6 +5,7 @@ package server
 
 import (
 	"context"
+	"html/template"
 	"log/slog"
 	"net/http"
 	"time"
@@ -12,6 +13,8 @@ import (
 	"github.com/alexedwards/scs/v2"
 
 	"github.com/entente/entente"
+	"github.com/entente/entente/i18n"
+	"github.com/entente/entente/web"
 )
 
 // Services are the domain services the server calls.
@@ -47,12 +50,28 @@ type Server struct {
 	svc      Services
 	sessions *scs.SessionManager
 	ping     func(context.Context) error
+	catalog  *i18n.Catalog
+	assets   *web.Assets
+	pages    map[string]*template.Template
 	handler  http.Handler
 }
 
 // NewServer returns a server over the services. Browser sessions are kept in store; ping
-// checks the database for /healthz.
-func NewServer(log *slog.Logger, clock entente.Clock, svc Services, store scs.CtxStore, ping func(context.Context) error) *Server {
+// checks the database for /healthz. It fails only if the embedded templates or catalogues do
+// not parse.
+func NewServer(log *slog.Logger, clock entente.Clock, svc Services, store scs.CtxStore, ping func(context.Context) error) (*Server, error) {
+	catalog, err := i18n.New()
+	if err != nil {
+		return nil, err
+	}
+	assets, err := web.NewAssets()
+	if err != nil {
+		return nil, err
+	}
+	pages, err := web.Pages(templateFuncs(assets))
+	if err != nil {
+		return nil, err
+	}
 	sm := scs.New()
 	sm.Store = store
 	sm.IdleTimeout = sessionIdle
@@ -61,13 +80,13 @@ func NewServer(log *slog.Logger, clock entente.Clock, svc Services, store scs.Ct
 	sm.Cookie.HttpOnly = true
 	sm.Cookie.Secure = true
 	sm.Cookie.SameSite = http.SameSiteLaxMode
-	s := &Server{log: log, clock: clock, svc: svc, sessions: sm, ping: ping}
+	s := &Server{log: log, clock: clock, svc: svc, sessions: sm, ping: ping, catalog: catalog, assets: assets, pages: pages}
 	mux := http.NewServeMux()
 	for _, rt := range s.routes() {
 		mux.Handle(rt.pattern, rt.handler)
 	}
 	s.handler = s.middleware(mux)
-	return s
+	return s, nil
 }
 
 // ServeHTTP serves a request.

@@ -108,8 +108,11 @@ func newEnv(t testing.TB, db *sqlstore.DB) *env {
 		t.Fatal(err)
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	e := &env{db: db, demo: res, svc: svc, tokens: map[string]string{}, readTok: map[string]string{},
-		handler: server.NewServer(log, entente.FixedClock(testNow), svc, sqlstore.NewSessionStore(db), db.Ping)}
+	srv, err := server.NewServer(log, entente.FixedClock(testNow), svc, sqlstore.NewSessionStore(db), db.Ping)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := &env{db: db, demo: res, svc: svc, tokens: map[string]string{}, readTok: map[string]string{}, handler: srv}
 	for _, a := range res.Accounts {
 		u, err := svc.Auth.SignIn(context.Background(), a.Email, a.Password, "127.0.0.1")
 		if err != nil {

@@ -256,3 +256,28 @@ func (s *ActionService) DeleteAction(ctx context.Context, id int64) error {
 	})
 	return err
 }
+
+// CountOpenActionsByDue counts a roadmap's open actions by their due day, for the timeline.
+func (s *ActionService) CountOpenActionsByDue(ctx context.Context, roadmapID int64) (map[entente.Date]int, error) {
+	return view(ctx, s.db, func(tx *Tx) (map[entente.Date]int, error) {
+		if _, err := tx.findRoadmap(roadmapID); err != nil {
+			return nil, err
+		}
+		rows, err := tx.query(`SELECT due_latest, COUNT(*) FROM actions WHERE roadmap_id = ? AND due_latest IS NOT NULL
+			AND status NOT IN ('done', 'cancelled') GROUP BY due_latest`, roadmapID)
+		if err != nil {
+			return nil, err
+		}
+		defer rows.Close()
+		out := map[entente.Date]int{}
+		for rows.Next() {
+			var d entente.Date
+			var n int
+			if err := rows.Scan(dateCol{&d}, &n); err != nil {
+				return nil, err
+			}
+			out[d] = n
+		}
+		return out, rows.Err()
+	})
+}
