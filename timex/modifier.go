@@ -118,7 +118,7 @@ func (pm premod) apply(p *parser, m match, from int) (match, bool) {
 		return m, false
 	}
 	first := p.word(m.from)
-	if pm.countOnly && (first == "the" || durationModifiers[first] || !p.startsWithAmount(m.from)) {
+	if pm.countOnly && !p.countFollows(m.from, pm) {
 		return m, false
 	}
 	switch pm.kind {
@@ -159,8 +159,21 @@ var agoMods = map[string]string{
 	"EQUAL_OR_MORE": entente.ModOnOrBefore, "EQUAL_OR_LESS": entente.ModOnOrAfter,
 }
 
-// startsWithAmount reports whether token i begins an amount ("two", "18", "an", "a few").
-func (p *parser) startsWithAmount(i int) bool {
-	_, _, ok := p.quantityAt(i)
-	return ok
+// countFollows reports whether the core at i begins with the bare amount a count-only
+// modifier needs: "up to 30 days", "some two weeks", "over an hour". "Over" and "under" take
+// only "a"/"an" ("over an hour" is more than an hour, "over three years" is during them),
+// and an article before an adjective ("over a three-year period") is no amount.
+func (p *parser) countFollows(i int, pm premod) bool {
+	first := p.word(i)
+	if first == "the" || durationModifiers[first] {
+		return false
+	}
+	q, k, ok := p.quantityAt(i)
+	if !ok || q.article && (p.pureDigits(k) > 0 || cardinals[p.word(k)] > 0) {
+		return false
+	}
+	if pm.mod == "MORE_THAN" && p.word(i-1) == "over" || pm.mod == "LESS_THAN" && p.word(i-1) == "under" {
+		return q.article
+	}
+	return true
 }

@@ -45,7 +45,7 @@ func buildStartWords() map[string]bool {
 	}
 	for _, w := range []string{"the", "a", "an", "another", "half", "couple", "every", "each",
 		"once", "twice", "thrice", "today", "tonight", "tomorrow", "yesterday", "noon", "midday",
-		"midnight", "fiscal", "fy", "q", "h", "right", "these", "as", "comparable",
+		"midnight", "fiscal", "fy", "q", "h", "these", "as", "comparable",
 		"corresponding", "most", "twenties", "thirties", "forties", "fifties", "sixties",
 		"seventies", "eighties", "nineties", "future", "coming"} {
 		s[w] = true

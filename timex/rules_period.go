@@ -317,6 +317,28 @@ func (p *parser) holidayYear(day func(int) entente.Date, dir int) int {
 	return best
 }
 
+// holidayDay moves a holiday found in its nearest year to the last one before the reference
+// date (offset < 0) or the next one after it (offset > 0).
+func (p *parser) holidayDay(d entente.Date, offset int) entente.Date {
+	for _, h := range holidays {
+		if h.day(d.Year) != d {
+			continue
+		}
+		y := p.ref.Year
+		if offset < 0 {
+			for !h.day(y).Before(p.ref) {
+				y--
+			}
+		} else {
+			for !h.day(y).After(p.ref) {
+				y++
+			}
+		}
+		return h.day(y)
+	}
+	return d
+}
+
 // words matches a sequence of lower-case tokens (words or punctuation) at i.
 func (p *parser) words(i int, ws []string) (int, bool) {
 	for k, w := range ws {

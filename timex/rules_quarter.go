@@ -86,6 +86,9 @@ func ruleQuarter(p *parser, i int) (match, bool) {
 	if !ok {
 		return match{}, false
 	}
+	if p.word(i) == "the" && p.punct(k-2) == "-" && !hasYear {
+		return match{}, false // "the third-quarter loss": the article belongs to the noun
+	}
 	if !hasYear {
 		y, k, hasYear = p.yearAfterPeriod(k)
 	}

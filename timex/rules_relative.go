@@ -295,6 +295,14 @@ func (p *parser) relativeTarget(from, j int, rel relativeWord) (match, bool) {
 	if code, ok := seasons[p.word(j)]; ok {
 		return p.relativeSeason(from, j+1, code, rel), true
 	}
+	if m, ok := ruleHoliday(p, j); ok && !rel.anaphora { // "last Thanksgiving", "next Christmas"
+		if rel.offset != 0 {
+			m.pt.d = p.holidayDay(m.pt.d, rel.offset)
+			m.value = m.pt.d.String()
+		}
+		m.from = from
+		return m, true
+	}
 	if pod, ok := partsOfDay[p.word(j)]; ok && rel.anaphora && p.word(j) != "overnight" {
 		pt := point{g: gPartOfDay, d: p.anchorDay().AddDays(rel.offset), pod: pod} // "the next morning"
 		return match{from: from, to: j + 1, typ: TypeTime, value: pt.String(), pt: pt}, true
@@ -458,8 +466,6 @@ func ruleVague(p *parser, i int) (match, bool) {
 		return match{from: i, to: to, typ: TypeDate, value: value, vague: true}, true
 	}
 	switch {
-	case w == "right" && p.word(i+1) == "now":
-		return vague(i+2, entente.PresentRef)
 	case w == "current" && (p.word(i+1) == "account" || p.word(i+1) == "affairs" || p.word(i+1) == "events"):
 		return match{}, false
 	case presentWords[w]:
