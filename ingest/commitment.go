@@ -155,6 +155,14 @@ func (d *doc) complementStart(s *sent, c commitCue) (int, bool, bool) {
 		return c.to, false, c.to < len(ps) && d.namesObject(s, c.to)
 	case commitTo:
 		return c.to, false, c.to < len(ps) && !functionWords[ps[c.to].lower]
+	case commitAfter:
+		if c.to < len(ps) && ps[c.to].lower == "from" {
+			for k := c.to + 1; k < len(ps) && k < c.to+8; k++ {
+				if ps[k].lower == "to" {
+					return k, false, true // "accepted an invitation from President Lukashenko to visit Belarus"
+				}
+			}
+		}
 	}
 	return c.to, false, c.to < len(ps)
 }
@@ -303,7 +311,9 @@ func (d *doc) addCommitment(s *sent, from, to, action int, responsible, actor st
 		return
 	}
 	text := strings.Join(strings.Fields(d.text[ps[from].start:ps[to-1].end]), " ")
-	text = reAsideTag.ReplaceAllString(text, ",")
+	if strings.Count(text, ", ") >= 2 {
+		text = reAsideTag.ReplaceAllString(text, ",")
+	}
 	if actor != "" {
 		text = actor + ": " + text
 	}
@@ -353,7 +363,7 @@ func defaultSectors(ws []word) []string {
 		switch w.lower {
 		case "commission", "council", "committee", "jcc", "jmc", "bnc", "group", "groups":
 			return []string{"other"}
-		case "meet", "meeting", "meetings", "visit", "talks", "contacts", "dialogue", "consultations",
+		case "meet", "meeting", "meetings", "reconvene", "visit", "talks", "contacts", "dialogue", "consultations",
 			"communication", "summit", "invitation":
 			dialogue = true
 		}

@@ -78,15 +78,27 @@ const (
 	langOther
 )
 
-// englishWords are function words frequent in English and rare in the other languages
-// statements come in; two of them (one in a short sentence) mark a sentence as English.
-var englishWords = map[string]bool{
-	"the": true, "of": true, "and": true, "to": true, "is": true, "was": true, "for": true,
-	"with": true, "that": true, "by": true, "are": true, "were": true, "has": true, "have": true,
-	"will": true, "said": true, "their": true, "its": true, "this": true, "from": true,
-	"which": true, "would": true, "his": true, "her": true, "they": true, "also": true,
-	"on": true, "at": true, "in": true, "be": true, "been": true, "an": true,
-}
+// englishWords are words frequent in English statements and rare in the other languages
+// statements come in.
+var englishWords = wordSet("the", "of", "and", "to", "is", "was", "for", "with", "that", "by",
+	"are", "were", "has", "have", "will", "said", "their", "its", "this", "from", "which",
+	"would", "his", "her", "they", "also", "on", "at", "in", "be", "been", "an", "met", "held",
+	"talks", "today", "agreed", "signed", "visit", "meeting", "between", "two", "sides", "both",
+	"as", "a", "it", "not", "or", "but", "we", "he", "she", "our", "all", "more", "after",
+	"before", "during", "over", "new", "into", "about", "than", "other", "them", "these",
+	"those", "such", "some", "says", "trade", "cooperation", "government", "minister",
+	"countries", "country", "bilateral", "relations", "week", "year", "month", "next", "last",
+	"shake", "hands", "photo", "visited", "discussed")
+
+// foreignWords are function words of the other languages written in Latin letters that
+// statements come in (German, French, Spanish, Portuguese, Italian, Dutch).
+var foreignWords = wordSet("der", "die", "das", "und", "ist", "mit", "den", "eine", "ein", "nicht",
+	"von", "zu", "auf", "für", "des", "dem", "im", "haben", "wird", "sich", "le", "la", "les", "et",
+	"est", "du", "un", "une", "pour", "avec", "dans", "sur", "qui", "que", "pas", "el", "los", "las",
+	"y", "es", "del", "con", "para", "por", "una", "se", "lo", "os", "e", "é", "do", "da", "em",
+	"um", "uma", "não", "com", "il", "di", "che", "per", "della", "het", "een", "van", "niet", "zijn",
+	"dan", "yang", "di", "untuk", "dengan", "ini", "itu", "dari", "pada", "akan", "ve", "bir", "bu",
+	"ile", "için", "olarak", "và", "của", "các", "là", "với", "được", "trong")
 
 // englishness decides whether a sentence is English, in another language, or neither.
 func englishness(s string, ws []word) language {
@@ -104,24 +116,46 @@ func englishness(s string, ws []word) language {
 	if other > latin {
 		return langOther
 	}
-	hits, lower := 0, 0
+	hits, foreign, lower := 0, 0, 0
 	for _, w := range ws {
 		if englishWords[w.lower] {
 			hits++
+		}
+		if foreignWords[w.lower] {
+			foreign++
 		}
 		if r, _ := utf8.DecodeRuneInString(w.text); unicode.IsLower(r) {
 			lower++
 		}
 	}
 	switch {
-	case hits >= 2 || (hits == 1 && len(ws) <= 8):
+	case hits >= 1 && hits >= foreign:
 		return langEnglish
-	case lower == 0:
-		return langNeutral
-	case len(ws) >= 4:
+	case foreign >= 2 || (lower >= 6 && hits == 0):
 		return langOther
 	}
 	return langNeutral
+}
+
+// hasWord reports whether the sentence has one of the words (lower case, hyphen-split). The
+// steps that use regular expressions ask it first, so that the expressions run only on the
+// few sentences they can match: it keeps long texts fast.
+func (s *sent) hasWord(words map[string]bool) bool {
+	for _, w := range s.parts {
+		if words[w.lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// wordSet builds a set for hasWord.
+func wordSet(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
 }
 
 // sentAt returns the sentence holding offset, or nil.

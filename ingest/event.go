@@ -63,6 +63,29 @@ func (d *doc) findEvents() {
 		}
 	}
 	d.mergeEvents()
+	d.placeByDateline()
+}
+
+// placeByDateline places the meetings, sessions, signings and visits held on the dateline's
+// day in the dateline's city when the text gives no place, or only the city's country: a
+// report datelined "MINSK" about a signing "in Belarus" today means Minsk.
+func (d *doc) placeByDateline() {
+	if d.dateline.city == "" {
+		return
+	}
+	for _, e := range d.events {
+		switch e.Kind {
+		case KindMeeting, KindCommissionSession, KindSigning, KindVisit:
+		default:
+			continue
+		}
+		if (e.Status != StatusHeld && e.Status != StatusOngoing) || len(e.Value) < 10 || string(e.Value[:10]) != d.ref.String() {
+			continue
+		}
+		if e.Location == "" || (countryName(d.dateline.alpha3) == string(e.Location)) {
+			e.Location = Nullable(d.dateline.city)
+		}
+	}
 }
 
 // validityPeriod reports whether a time says how long something holds rather than when it
@@ -127,8 +150,8 @@ const maxCueDistance = 16
 // pairTime makes an event of a time and the best cue of its clause, or a deadline of a dated
 // target; it reports whether an event was made.
 func (d *doc) pairTime(si int, s *sent, cues []*cueHit, t *timeRef) bool {
-	from := wordIndexAt(s.parts, t.expr.Start)
-	to := wordIndexAt(s.parts, t.expr.End)
+	from := wordIndexAt(s.parts, t.Start) // the preposition belongs to the time phrase
+	to := wordIndexAt(s.parts, t.End)
 	var best *cueHit
 	bestScore := 1 << 30
 	for _, c := range cues {
@@ -153,8 +176,11 @@ func (d *doc) pairTime(si int, s *sent, cues []*cueHit, t *timeRef) bool {
 		return false
 	}
 	best.used = true
-	d.addEvent(si, s, d.upgrade(s, cues, best), best.from, t, true)
+	e := d.addEvent(si, s, d.upgrade(s, cues, best), best.from, t, true)
 	d.consumeSameOccasion(s, cues, best)
+	if e.Status == StatusPostponed {
+		d.rescheduled(si, s, best)
+	}
 	d.companionEvents(si, s, cues, best, t)
 	return true
 }
@@ -206,12 +232,31 @@ func (d *doc) consumeSameOccasion(s *sent, cues []*cueHit, c *cueHit) {
 	if c.cue.kind != KindMeeting && c.cue.kind != KindCommissionSession {
 		return
 	}
-	lo, hi := d.clause(s, c.from)
 	for _, x := range cues {
-		if !x.used && x.from >= lo && x.from < hi && (x.cue.kind == KindMeeting || x.cue.kind == KindCommissionSession) {
+		if x.used || (x.cue.kind != KindMeeting && x.cue.kind != KindCommissionSession) || d.clauseBreakBetween(s, c.from, x.from) {
+			continue
+		}
+		reach := 4
+		if verbCues[s.parts[x.from].lower] || strings.HasPrefix(s.parts[x.from].lower, "meet") {
+			reach = 2 // "met today and will meet again this afternoon": two occasions
+		}
+		if abs(x.from-c.from) <= reach {
 			x.used = true
 		}
 	}
+}
+
+// clauseBreakBetween reports whether a clause boundary lies between parts[a] and parts[b].
+func (d *doc) clauseBreakBetween(s *sent, a, b int) bool {
+	if a > b {
+		a, b = b, a
+	}
+	for k := a + 1; k <= b && k < len(s.parts); k++ {
+		if d.clauseBreak(s.parts, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // cueDistance counts the words between a cue and a time, two more for each comma and many
@@ -339,6 +384,19 @@ func (d *doc) withRelative(s *sent, hi int) int {
 	}
 	_, end := d.clause(s, hi)
 	return end
+}
+
+// rescheduled adds the new date of a postponed event as an event of its own: "planned for 15
+// December, has been postponed until January" is the postponed 15 December and the planned
+// January.
+func (d *doc) rescheduled(si int, s *sent, c *cueHit) {
+	for i := range s.times {
+		t := &s.times[i]
+		if !t.used && t.value != "" && t.Start > s.parts[c.from].start && d.newDate(s, t) {
+			d.addEvent(si, s, c.cue, c.from, t, true)
+			return
+		}
+	}
 }
 
 // newDate reports whether a time is the new date of a postponement ("postponed until

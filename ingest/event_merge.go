@@ -13,13 +13,16 @@ import (
 // occasion near it; an undated mention of the same kind near a dated one, or of a signing or
 // visit anywhere in the text with the same status; two undated mentions in neighbouring
 // sentences; and visits to the same place. Other phrasings go to also_expressed_as.
+//
+// Mentions are compared within mergeWindow events of each other, which covers any statement
+// and keeps a long text linear.
 func (d *doc) mergeEvents() {
 	d.mergeAnaphoric()
 	for i, a := range d.events {
 		if a.removed {
 			continue
 		}
-		for _, b := range d.events[i+1:] {
+		for _, b := range d.events[i+1 : min(len(d.events), i+1+mergeWindow)] {
 			if b.removed || a.Kind != b.Kind {
 				continue
 			}
@@ -43,6 +46,9 @@ func (d *doc) mergeEvents() {
 	d.events = slices.DeleteFunc(d.events, func(e *eventRec) bool { return e.removed })
 }
 
+// mergeWindow is how many following events an event is compared with for merging.
+const mergeWindow = 60
+
 // undatedIs reports whether an undated mention u is the dated event e of the same kind.
 func undatedIs(u, e *eventRec) bool {
 	if samePlace(u, e) {
@@ -57,12 +63,12 @@ func undatedIs(u, e *eventRec) bool {
 // mergeAnaphoric folds "the session", "at the meeting" into the nearest dated meeting,
 // session or call within two sentences.
 func (d *doc) mergeAnaphoric() {
-	for _, u := range d.events {
+	for i, u := range d.events {
 		if !u.anaphoric || u.Value != "" || (u.Kind != KindMeeting && u.Kind != KindCommissionSession) {
 			continue
 		}
 		var best *eventRec
-		for _, e := range d.events {
+		for _, e := range d.events[max(0, i-mergeWindow):min(len(d.events), i+mergeWindow)] {
 			if e == u || e.removed || e.Value == "" || !near(u, e) || e.Status != u.Status {
 				continue
 			}

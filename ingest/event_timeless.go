@@ -42,12 +42,16 @@ var (
 	// following year"): their direction is not the tense's to change.
 	reRelativeYear = regexp.MustCompile(`(?i)\b(this|next|last|following|coming|previous|current|same)\b|\byear\b`)
 	reMonthName    = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b`)
+	reOrdinal      = regexp.MustCompile(`^(\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|next|last|previous)$`)
 	reAnchored     = regexp.MustCompile(`(?i)\b(a|an|one|two|three|four|five|six|several|a\s+few)\s+(day|days|week|weeks|month|months|year|years)\s+(after|before|later|earlier)\b`)
 )
 
 // anchoredEvents reads "a month after President Samia Suluhu's visit" when the sentence has
 // another date ("In June"): the visit is a month before June, approximately, anchored on it.
 func (d *doc) anchoredEvents(si int, s *sent, cues []*cueHit) {
+	if len(s.times) == 0 || !s.hasWord(anchoredWords) {
+		return
+	}
 	text := d.text[s.Start:s.End]
 	for _, m := range reAnchored.FindAllStringSubmatchIndex(text, -1) {
 		start, end := s.Start+m[0], s.Start+m[1]
@@ -80,6 +84,8 @@ func (d *doc) anchoredEvents(si int, s *sent, cues []*cueHit) {
 		d.addEvent(si, s, cue.cue, cue.from, &t, true)
 	}
 }
+
+var anchoredWords = wordSet("after", "before", "later", "earlier")
 
 // otherDate returns a dated, not yet used time of the sentence other than the one at offset.
 func (d *doc) otherDate(s *sent, offset int) *timeRef {
@@ -222,7 +228,7 @@ func (d *doc) plannedOccasion(s *sent, c *cueHit) bool {
 // before parts[i] ("the official visit", "its inaugural meeting"), or -1 when there are none.
 func determinerBefore(s *sent, i int) int {
 	k := i
-	for k > 0 && i-k < 3 && eventDeterminers[s.parts[k-1].lower] {
+	for k > 0 && i-k < 3 && (eventDeterminers[s.parts[k-1].lower] || reOrdinal.MatchString(s.parts[k-1].lower)) {
 		k--
 	}
 	if k == i {
@@ -304,7 +310,7 @@ func (d *doc) onEventTime(si int, s *sent, e *eventRec) bool {
 		return false
 	}
 	want := anchorKinds(anchor.phrase)
-	for k := len(d.events) - 1; k >= 0; k-- {
+	for k := len(d.events) - 1; k >= 0 && k >= len(d.events)-mergeWindow; k-- {
 		o := d.events[k]
 		if o == e || o.Value == "" || isVague(string(o.Value)) || !o.dated {
 			continue
@@ -348,14 +354,15 @@ func anchorKinds(phrase string) []string {
 	return nil
 }
 
-// anyDated reports whether an event with a date of its own exists already.
+// anyDated reports whether an event with a date of its own exists already; only the start of
+// a text matters (a lead), so only the first events are looked at.
 func (d *doc) anyDated() bool {
-	for _, e := range d.events {
+	for _, e := range d.events[:min(len(d.events), mergeWindow)] {
 		if e.dated && e.Value != "" {
 			return true
 		}
 	}
-	return false
+	return len(d.events) > mergeWindow
 }
 
 // inheritOccasion dates a signing or meeting by the held occasion of another kind in the

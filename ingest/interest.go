@@ -22,6 +22,9 @@ func (d *doc) findInterests() {
 		if !s.english {
 			continue
 		}
+		if !s.hasWord(interestWords) {
+			continue
+		}
 		text := d.text[s.Start:s.End]
 		for _, m := range reOffer.FindAllStringIndex(text, -1) {
 			d.addInterest(s, InterestOffer, s.Start+m[0], s.Start+m[1])
@@ -31,6 +34,10 @@ func (d *doc) findInterests() {
 		}
 	}
 }
+
+// interestWords are the words every offer or request cue holds.
+var interestWords = wordSet("ready", "willing", "prepared", "offered", "offers", "readiness", "keen",
+	"interested", "interest", "want", "wants", "wanted", "seek", "seeks", "sought", "like", "hope", "hopes")
 
 // addInterest records the interest whose cue spans [start, end) of the text.
 func (d *doc) addInterest(s *sent, kind string, start, end int) {

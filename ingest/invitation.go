@@ -9,6 +9,8 @@ import (
 // the invited action starts at group 2.
 var reInvited = regexp.MustCompile(`(?i)\binvited\s+([^,;.]{2,60}?)\s+to\s+(visit|pay|make|attend|come)\b`)
 
+var invitedWords = wordSet("invited")
+
 // reAccepted finds the acceptance of an invitation.
 var reAccepted = regexp.MustCompile(`(?i)\baccept(ed|ing)?\b`)
 
@@ -18,6 +20,9 @@ var reAccepted = regexp.MustCompile(`(?i)\baccept(ed|ing)?\b`)
 // visit to Kazakhstan next year. The invitation was accepted with gratitude." An invitation
 // not (yet) accepted is no one's commitment.
 func (d *doc) invitations(s *sent) {
+	if !s.hasWord(invitedWords) {
+		return
+	}
 	text := d.text[s.Start:s.End]
 	for _, m := range reInvited.FindAllStringSubmatchIndex(text, -1) {
 		if !reAccepted.MatchString(text[m[1]:]) && !d.acceptedNext(s) {

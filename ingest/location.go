@@ -34,7 +34,7 @@ func (d *doc) locationNear(s *sent, lo, hi, at int) string {
 			consider(m.Text, m.Start)
 		case m.Kind == country.KindName && d.placeBefore(s, k):
 			consider(d.unknownCityBefore(m.Start), m.Start)
-		case m.Kind == country.KindName && d.locativeBefore(m.Start):
+		case m.Kind == country.KindName && (d.locativeBefore(m.Start) || d.visitedPlace(m.Start)):
 			consider(m.Text, m.Start)
 		}
 	}
@@ -44,6 +44,20 @@ func (d *doc) locationNear(s *sent, lo, hi, at int) string {
 		}
 	}
 	return best
+}
+
+// visitedPlace reports whether the word before offset is a form of "visit" taking the
+// place as its object: "to visit Belarus".
+func (d *doc) visitedPlace(offset int) bool {
+	before := lastWords(strings.ToLower(d.text[max(0, offset-12):offset]), 1)
+	if len(before) != 1 {
+		return false
+	}
+	switch before[0] {
+	case "visit", "visits", "visited", "visiting", "tour", "toured":
+		return true
+	}
+	return false
 }
 
 // afterPlacedName reports whether offset follows "at|in Capitalised Words, ": the city of

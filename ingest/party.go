@@ -149,11 +149,19 @@ func (d *doc) coordinated(s *sent, k int) bool {
 		return false
 	}
 	m := s.countries[k]
-	if k > 0 && s.countries[k-1].Alpha3 != m.Alpha3 && s.countries[k-1].Kind <= country.KindDemonym && joins(d.text[s.countries[k-1].End:m.Start]) {
-		return m.Kind <= country.KindDemonym
+	// Names with names, demonyms with demonyms, capitals with capitals ("Islamabad and Minsk
+	// agreed"); a capital beside a country name is a place ("Minsk, Belarus").
+	alike := func(o country.Mention) bool {
+		if m.Kind == country.KindCapital || o.Kind == country.KindCapital {
+			return m.Kind == o.Kind && !d.locativeBefore(min(m.Start, o.Start))
+		}
+		return m.Kind <= country.KindDemonym && o.Kind <= country.KindDemonym
 	}
-	if k+1 < len(s.countries) && s.countries[k+1].Alpha3 != m.Alpha3 && s.countries[k+1].Kind <= country.KindDemonym && joins(d.text[m.End:s.countries[k+1].Start]) {
-		return m.Kind <= country.KindDemonym
+	if k > 0 && s.countries[k-1].Alpha3 != m.Alpha3 && alike(s.countries[k-1]) && joins(d.text[s.countries[k-1].End:m.Start]) {
+		return true
+	}
+	if k+1 < len(s.countries) && s.countries[k+1].Alpha3 != m.Alpha3 && alike(s.countries[k+1]) && joins(d.text[m.End:s.countries[k+1].Start]) {
+		return true
 	}
 	return false
 }
@@ -207,4 +215,27 @@ func (d *doc) resolvePersonParties() {
 			p.party = d.dateline.alpha3
 		}
 	}
+	for _, s := range d.sents {
+		for _, m := range s.persons {
+			if m.p.party == "" {
+				m.p.party = d.onlyPartyIn(s)
+			}
+		}
+	}
+}
+
+// onlyPartyIn returns the one party a sentence names, or "" when it names none or several:
+// "The government spokesperson, Stefan Kornelius, said Germany would host …".
+func (d *doc) onlyPartyIn(s *sent) string {
+	found := ""
+	for _, m := range s.countries {
+		if !d.isParty(m.Alpha3) || m.Kind > country.KindDemonym {
+			continue
+		}
+		if found != "" && found != m.Alpha3 {
+			return ""
+		}
+		found = m.Alpha3
+	}
+	return found
 }

@@ -88,7 +88,13 @@ func (d *doc) readSubject(s *sent, lo, hi int) subject {
 	case len(parties) == 1 && !joint && actor:
 		for p := range parties {
 			d.lastActor = p
-			return subject{responsible: p, actor: d.actorName(s, hi, p)}
+			name := countryName(p)
+			for _, pm := range s.persons {
+				if pm.Start >= from && pm.End <= to {
+					name = pm.p.name
+				}
+			}
+			return subject{responsible: p, actor: name}
 		}
 	case actor || joint || len(parties) >= 2:
 		return subject{responsible: d.joint(), from: lo, to: hi, thing: !actor}
@@ -114,7 +120,10 @@ func (d *doc) nearSubject(s *sent, lo, cue int) int {
 	k := end
 	for k > lo && end-k < 14 {
 		prev := s.parts[k-1]
-		if subjectStops[prev.lower] || (k < end && strings.ContainsAny(d.text[prev.end:s.parts[k].start], ",;:")) {
+		if subjectStops[prev.lower] && !(prev.lower == "that" && k >= 2 && relativeThat(s.parts[k-2])) {
+			break
+		}
+		if k < end && strings.ContainsAny(d.text[prev.end:s.parts[k].start], ",;:") {
 			break
 		}
 		k--
@@ -126,6 +135,19 @@ func (d *doc) nearSubject(s *sent, lo, cue int) int {
 		return cue
 	}
 	return k
+}
+
+// relativeThat reports whether "that" after w opens a relative clause inside a noun phrase
+// ("the agreements that follow from it") rather than a reported clause ("said that").
+func relativeThat(w word) bool {
+	if hasSpeechVerb([]string{w.lower}) || subjectStops[w.lower] || looksPast(w.lower) {
+		return false
+	}
+	switch w.lower {
+	case "agreed", "decided", "noted", "stressed", "confirmed", "so", "such", "believe", "believes", "hope", "hoped":
+		return false
+	}
+	return true
 }
 
 // skipSpeechTagBack returns where to read a subject back from: before ", he said," when the

@@ -43,8 +43,13 @@ const tenseWindow = 10
 // saying are skipped: in "Sharif said the sides would meet", "would" decides.
 func (d *doc) tenseAt(s *sent, at int) tense {
 	lo, hi := d.clause(s, at)
-	lo, hi = max(lo, at-tenseWindow), min(hi, at+tenseWindow+1)
 	tab := tenseTable()
+	for i := lo; i < hi; i++ {
+		if _, t, ok := tab.matchAt(s.parts, i); ok && t == tensePostponed {
+			return tensePostponed // "A visit …, planned for 15 December, has been postponed"
+		}
+	}
+	lo, hi = max(lo, at-tenseWindow), min(hi, at+tenseWindow+1)
 	best, bestDist := tenseNone, 1<<30
 	for i := lo; i < hi; {
 		n, t, ok := tab.matchAt(s.parts, i)

@@ -89,13 +89,22 @@ var (
 	reEventAnchor = regexp.MustCompile(`(?i)\b(after|following|before|ahead\s+of|during|at\s+the\s+end\s+of|on\s+the\s+sidelines\s+of|on\s+the\s+margins\s+of|in\s+the\s+course\s+of)\s+(the|their|his|her|its|this)\s+(talks|meeting|meetings|session|ceremony|visit|stay|call|conversation|summit)\b`)
 )
 
+var (
+	earlierWords = wordSet("earlier", "later", "afterwards", "subsequently")
+	anchorWords  = wordSet("after", "following", "before", "ahead", "during", "end", "sidelines", "margins", "course")
+	vagueWords   = wordSet("soon", "upcoming", "forthcoming", "coming", "near", "early", "recent", "recently")
+)
+
 // eventAnchors finds "Earlier", "Later" at the start of a sentence and "after the meeting",
 // "during his stay", "at the end of the session", "on the sidelines of the summit" in it: the
 // corpus dates what they introduce by the event they refer to, approximately.
 func (d *doc) eventAnchors(s *sent, have []timeRef) []timeRef {
 	text := d.text[s.Start:s.End]
-	m := reEarlier.FindStringIndex(text)
-	if m == nil {
+	var m []int
+	if len(s.parts) > 0 && earlierWords[s.parts[0].lower] {
+		m = reEarlier.FindStringIndex(text)
+	}
+	if m == nil && s.hasWord(anchorWords) {
 		m = reEventAnchor.FindStringIndex(text)
 	}
 	if m == nil || coveredBy(have, s.Start+m[0]) {
@@ -110,6 +119,9 @@ var reVague = regexp.MustCompile(`(?i)\b(soon|upcoming|forthcoming|in\s+the\s+co
 // vagueRefs finds the vague phrases the corpus dates FUTURE_REF or PAST_REF when timex has
 // not already covered them.
 func (d *doc) vagueRefs(s *sent, have []timeRef) []timeRef {
+	if !s.hasWord(vagueWords) {
+		return nil
+	}
 	var out []timeRef
 	text := d.text[s.Start:s.End]
 	for _, m := range reVague.FindAllStringIndex(text, -1) {

@@ -242,6 +242,9 @@ func (d *doc) applyCorpusRules(t *timeRef, ref entente.Date) {
 		}
 	}
 	around := d.text[max(0, t.Start-20):min(len(d.text), t.End+30)]
+	if !strings.Contains(around, "week") && !strings.Contains(around, "Week") {
+		around = ""
+	}
 	if m := reWeekOfMonth.FindStringSubmatchIndex(around); m != nil {
 		off := max(0, t.Start-20)
 		mStart, mEnd := off+m[0], off+m[1]
@@ -249,7 +252,7 @@ func (d *doc) applyCorpusRules(t *timeRef, ref entente.Date) {
 			d.weekOfMonth(t, strings.ToLower(around[m[2]:m[3]]), strings.ToLower(around[m[4]:m[5]]), ref, mStart, mEnd)
 		}
 	}
-	if loc := reLaterThis.FindStringIndex(d.text[t.Start:min(len(d.text), t.End)]); loc != nil || reLaterThis.MatchString(d.text[max(0, t.Start-8):t.End]) {
+	if near := d.text[max(0, t.Start-8):t.End]; (strings.Contains(near, "ater") || strings.Contains(near, "arlier")) && reLaterThis.MatchString(near) {
 		if t.mod == entente.ModEnd || t.mod == entente.ModStart {
 			t.mod = ""
 		}
