@@ -43,9 +43,9 @@ func loadMigrations(dialect string) ([]migration, error) {
 		out = append(out, migration{version: v, name: name, sql: string(b)})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
-	for i, m := range out {
-		if m.version != i+1 {
-			return nil, fmt.Errorf("migrations of %s skip from %d to %d", dialect, i, m.version)
+	for i := 1; i < len(out); i++ {
+		if out[i].version == out[i-1].version {
+			return nil, fmt.Errorf("migrations of %s number %d twice", dialect, out[i].version)
 		}
 	}
 	return out, nil
@@ -54,7 +54,10 @@ func loadMigrations(dialect string) ([]migration, error) {
 // SchemaVersion returns the number of the newest migration this program knows.
 func SchemaVersion() int {
 	ms, _ := loadMigrations("sqlite")
-	return len(ms)
+	if len(ms) == 0 {
+		return 0
+	}
+	return ms[len(ms)-1].version
 }
 
 // migrate brings the schema up to date. PostgreSQL instances starting together wait on an
@@ -83,11 +86,12 @@ func (db *DB) migrate(ctx context.Context) error {
 	if err := conn.QueryRowContext(ctx, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations").Scan(&current); err != nil {
 		return err
 	}
-	if current > len(all) {
+	if known := SchemaVersion(); current > known {
 		return fmt.Errorf("the database %s has schema version %d, newer than this entente knows (%d): "+
-			"it was written by a newer entente; upgrade entente instead of opening it with this one", db.Name, current, len(all))
+			"it was written by a newer entente; upgrade entente instead of opening it with this one", db.Name, current, known)
 	}
-	for _, m := range all[current:] {
+	// Each step is applied unless recorded, so the numbering may have gaps.
+	for _, m := range all {
 		if err := db.applyMigration(ctx, conn, m); err != nil {
 			return err
 		}
