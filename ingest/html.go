@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -34,8 +36,8 @@ var blockElements = map[atom.Atom]bool{
 
 // TextFromHTML returns the text of an uploaded HTML page as paragraphs separated by blank
 // lines, the form Read expects: scripts, styles, navigation and forms are dropped, block
-// elements (paragraphs, headings, list items, table rows) end paragraphs, <br> ends a line,
-// and runs of white space become one space. It returns an EINVALID error for a file larger
+// elements (paragraphs, headings, list items, table rows) end paragraphs, <br> and the line
+// breaks of <pre> end lines, and runs of white space within a line become one space. It returns an EINVALID error for a file larger
 // than MaxHTML or one with no text.
 func TextFromHTML(r io.Reader) (string, error) {
 	b, err := io.ReadAll(io.LimitReader(r, MaxHTML+1))
@@ -97,23 +99,23 @@ func (w *paragraphWriter) text(s string, pre bool) {
 		w.cur.WriteString(s)
 		return
 	}
-	if s != "" && isSpaceRune(s[0]) && w.cur.Len() > 0 {
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if s != "" && unicode.IsSpace(first) && w.cur.Len() > 0 {
 		w.cur.WriteByte(' ')
 	}
 	w.cur.WriteString(strings.Join(strings.Fields(s), " "))
-	if s != "" && isSpaceRune(s[len(s)-1]) && len(strings.Fields(s)) > 0 {
+	if s != "" && unicode.IsSpace(last) && len(strings.Fields(s)) > 0 {
 		w.cur.WriteByte(' ')
 	}
 }
-
-func isSpaceRune(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' }
 
 // endParagraph closes the current paragraph, tidying the spaces around its line breaks.
 func (w *paragraphWriter) endParagraph() {
 	lines := strings.Split(w.cur.String(), "\n")
 	var keep []string
 	for _, l := range lines {
-		if l = strings.TrimSpace(l); l != "" {
+		if l = strings.Join(strings.Fields(l), " "); l != "" {
 			keep = append(keep, l)
 		}
 	}
