@@ -18,6 +18,8 @@ import (
 // belong to one server.
 var exportTables = []struct{ name, order string }{
 	{"parties", "code"},
+	{"calendar_overrides", "id"},
+	{"calendar_seeds", "party, notice"},
 	{"users", "id"},
 	{"bodies", "id"},
 	{"body_parties", "body_id, party"},
@@ -43,8 +45,11 @@ var exportTables = []struct{ name, order string }{
 	{"api_tokens", "id"},
 }
 
-// notExported lists the tables the export leaves out on purpose (see exportTables).
-var notExported = []string{"schema_migrations", "audit_entries", "sessions", "sign_in_failures", "password_resets"}
+// notExported lists the tables the export leaves out on purpose (see exportTables). Trade
+// datasets are left out too: a BACI year is tens of megabytes of encoded tables, and they are
+// loaded again from their files (entente trade load), which yields the same datasets.
+var notExported = []string{"schema_migrations", "audit_entries", "sessions", "sign_in_failures", "password_resets",
+	"trade_datasets", "trade_tables"}
 
 // exportFormat names the document's format.
 const exportFormat = "entente-export"
@@ -120,7 +125,7 @@ func (tx *Tx) exportTable(w *bufio.Writer, table, order string) error {
 // Column naming conventions the export relies on, and every migration keeps: instants end in
 // _at; days end in _on, _earliest or _latest, or are planned_start; flags are the names in
 // flagColumns or end in _approx.
-var flagColumns = map[string]bool{"admin": true, "disabled": true, "public": true}
+var flagColumns = map[string]bool{"admin": true, "disabled": true, "public": true, "bilateral": true}
 
 func columnKind(col string) string {
 	switch {
