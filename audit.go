@@ -39,10 +39,20 @@ type AuditFilter struct {
 	Page       Page
 }
 
+// AuditCheck is the result of walking the audit chain.
+type AuditCheck struct {
+	Entries  int    `json:"entries"`
+	LastHash string `json:"last_hash"` // keep it elsewhere: a later check ending on another hash means entries were cut off
+	BrokenAt int64  `json:"broken_at,omitempty"`
+	Reason   string `json:"reason,omitempty"`
+}
+
 // AuditService reads the audit trail; entries are written by the other services in the
 // transaction of the change they record. Callers see entries of the roadmaps they may read,
 // never those about another party's internal items. Administrators of the installation see
 // every shared entry.
 type AuditService interface {
 	FindAuditEntries(ctx context.Context, filter AuditFilter) ([]*AuditEntry, int, error)
+	// VerifyAuditChain walks the whole chain; administrators of the installation may.
+	VerifyAuditChain(ctx context.Context) (*AuditCheck, error)
 }

@@ -118,6 +118,9 @@ type APIToken struct {
 type UserService interface {
 	FindUserByID(ctx context.Context, id int64) (*User, error)
 	FindUsers(ctx context.Context, filter UserFilter) ([]*User, int, error)
+	// FindUserByEmail finds an account by its exact address, for administrators of the
+	// installation and of roadmaps who add members (ENOTFOUND when there is none).
+	FindUserByEmail(ctx context.Context, email string) (*User, error)
 	CreateUser(ctx context.Context, u *User, password string) error
 	UpdateUser(ctx context.Context, id int64, upd UserUpdate) (*User, error)
 	// SetRole gives a user a role in a roadmap, or removes it when role is "".

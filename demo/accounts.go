@@ -32,20 +32,29 @@ func (l *loader) accounts(passwords func() string) ([]Account, error) {
 		if err := l.s.Users.CreateUser(l.ctx, u, pw); err != nil {
 			return nil, err
 		}
+		l.users[r.party] = u
 		out = append(out, Account{Email: r.email, Password: pw, Party: r.party, Role: r.role})
 	}
 	return out, nil
 }
 
-// notes adds one shared note and one note internal to Pakistan, which Belarusian users never see.
+// InternalNote is the text of the demo's note internal to Pakistan, which no Belarusian user
+// may ever read; the access tests look for it in every answer.
+const InternalNote = "Internal: the Cabinet summary needs vetting by the Ministry of Law before it is tabled; allow two extra weeks."
+
+// notes adds a note internal to Pakistan, written by its desk officer, and a shared one by
+// the Belarusian desk officer.
 func (l *loader) notes(accounts []Account) error {
-	for _, n := range []*entente.Note{
-		{EntityType: "action", EntityID: l.actions["pak-approval"].ID, Scope: "PAK",
-			Body: "Internal: the Cabinet summary needs vetting by the Ministry of Law before it is tabled; allow two extra weeks."},
-		{EntityType: "meeting", EntityID: l.meeting["minsk"].ID, Scope: entente.ScopeShared,
-			Body: "Both sides confirm the round is held in Minsk; exact dates to follow through diplomatic channels."},
+	for _, n := range []struct {
+		by   string
+		note *entente.Note
+	}{
+		{"PAK", &entente.Note{EntityType: "action", EntityID: l.actions["pak-approval"].ID, Scope: "PAK", Body: InternalNote}},
+		{"BLR", &entente.Note{EntityType: "meeting", EntityID: l.meeting["minsk"].ID, Scope: entente.ScopeShared,
+			Body: "Both sides confirm the round is held in Minsk; exact dates to follow through diplomatic channels."}},
 	} {
-		if err := l.s.Notes.CreateNote(l.ctx, n); err != nil {
+		ctx := entente.WithCaller(l.ctx, l.users[n.by].Caller())
+		if err := l.s.Notes.CreateNote(ctx, n.note); err != nil {
 			return err
 		}
 	}

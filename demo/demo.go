@@ -54,6 +54,7 @@ type loader struct {
 	people  map[string]*entente.Person
 	meeting map[string]*entente.Meeting
 	actions map[string]*entente.Action
+	users   map[string]*entente.User // the demo accounts by party
 }
 
 // Load writes the demo roadmap into empty services as the system, with the given "today".
@@ -61,7 +62,8 @@ type loader struct {
 func Load(ctx context.Context, s Services, today entente.Date, passwords func() string) (*Result, error) {
 	ctx = entente.WithCaller(ctx, entente.SystemCaller)
 	l := &loader{ctx: ctx, s: s, today: today, bodies: map[string]*entente.Body{}, tracks: map[string]*entente.Track{},
-		people: map[string]*entente.Person{}, meeting: map[string]*entente.Meeting{}, actions: map[string]*entente.Action{}}
+		people: map[string]*entente.Person{}, meeting: map[string]*entente.Meeting{}, actions: map[string]*entente.Action{},
+		users: map[string]*entente.User{}}
 	steps := []func() error{l.parties, l.directory, l.makeRoadmap, l.makeTracks, l.meetings, l.agreements,
 		l.commitments, l.interests, l.makeActions, l.dependencies}
 	for _, step := range steps {

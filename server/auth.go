@@ -31,7 +31,7 @@ func (s *Server) authenticate(r *http.Request) (*entente.Caller, error) {
 	if id == 0 {
 		return entente.Anonymous, nil
 	}
-	at := time.Unix(s.sessions.GetInt64(r.Context(), sessionSignedInAt), 0)
+	at := time.UnixMicro(s.sessions.GetInt64(r.Context(), sessionSignedInAt))
 	c, err := s.svc.Auth.CallerForUser(r.Context(), id, at)
 	if err != nil {
 		s.sessions.Destroy(r.Context())
@@ -47,7 +47,7 @@ func (s *Server) signIn(r *http.Request, u *entente.User) error {
 		return err
 	}
 	s.sessions.Put(r.Context(), sessionUser, u.ID)
-	s.sessions.Put(r.Context(), sessionSignedInAt, time.Now().Unix())
+	s.sessions.Put(r.Context(), sessionSignedInAt, time.Now().UnixMicro())
 	return nil
 }
 

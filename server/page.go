@@ -141,6 +141,7 @@ func templateFuncs(assets interface{ URL(string) (string, error) }) template.Fun
 		"asset": assets.URL,
 		"add":   func(a, b int) int { return a + b },
 		"sub":   func(a, b int) int { return a - b },
+		"list":  func(xs ...string) []string { return xs },
 		"pct": func(part, whole int) int {
 			if whole == 0 {
 				return 0

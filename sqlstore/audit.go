@@ -224,3 +224,19 @@ func checkLink(e *entente.AuditEntry, prevID int64, prevHash string) *ChainProbl
 	}
 	return nil
 }
+
+// VerifyAuditChain walks the chain for an administrator of the installation.
+func (s *AuditService) VerifyAuditChain(ctx context.Context) (*entente.AuditCheck, error) {
+	if c := entente.CallerFrom(ctx); !c.System && !c.Admin {
+		return nil, entente.Denied(c, "check the audit trail")
+	}
+	rep, err := s.db.VerifyAudit(ctx)
+	if err != nil {
+		return nil, err
+	}
+	check := &entente.AuditCheck{Entries: rep.Entries, LastHash: rep.LastHash}
+	if rep.Problem != nil {
+		check.BrokenAt, check.Reason = rep.Problem.EntryID, rep.Problem.Reason
+	}
+	return check, nil
+}

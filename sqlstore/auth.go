@@ -72,7 +72,7 @@ func (s *AuthService) SignIn(ctx context.Context, email, password, address strin
 }
 
 func (tx *Tx) throttled(email, address string) (bool, error) {
-	since := formatTime(tx.now.Add(-throttleWindow))
+	since := formatTime(tx.wallClock().Add(-throttleWindow))
 	byAccount, err := tx.count("SELECT COUNT(*) FROM sign_in_failures WHERE email = ? AND at > ?", email, since)
 	if err != nil {
 		return false, err
@@ -98,11 +98,11 @@ func (tx *Tx) userForSignIn(email string) (*entente.User, string, error) {
 // recordFailure keeps a failed attempt for throttling and the audit trail. The failure is
 // committed: the caller returns the refusal only after the transaction ends.
 func (tx *Tx) recordFailure(email, address string, u *entente.User, throttled bool) error {
-	if _, err := tx.exec("INSERT INTO sign_in_failures (email, address, at) VALUES (?, ?, ?)", email, address, formatTime(tx.now)); err != nil {
+	if _, err := tx.exec("INSERT INTO sign_in_failures (email, address, at) VALUES (?, ?, ?)", email, address, formatTime(tx.wallClock())); err != nil {
 		return err
 	}
 	// Old failures no longer count; drop them as we go.
-	if _, err := tx.exec("DELETE FROM sign_in_failures WHERE at < ?", formatTime(tx.now.Add(-24*time.Hour))); err != nil {
+	if _, err := tx.exec("DELETE FROM sign_in_failures WHERE at < ?", formatTime(tx.wallClock().Add(-24*time.Hour))); err != nil {
 		return err
 	}
 	id := any("")
@@ -184,7 +184,7 @@ func (tx *Tx) setPassword(userID int64, password, action string) error {
 		return err
 	}
 	if _, err := tx.exec("UPDATE users SET password_hash = ?, password_changed_at = ?, version = version + 1 WHERE id = ?",
-		hash, formatTime(tx.now), userID); err != nil {
+		hash, formatTime(tx.wallClock()), userID); err != nil {
 		return err
 	}
 	return tx.audit(auditRecord{action: action, entityType: "user", entityID: userID})
@@ -202,7 +202,7 @@ func (s *UserService) CreatePasswordReset(ctx context.Context, userID int64) (st
 		}
 		secret := credential.NewSecret("reset_")
 		if _, err := tx.insert("password_resets", []colval{{"user_id", userID}, {"hash", credential.HashSecret(secret)},
-			{"created_at", formatTime(tx.now)}, {"expires_at", formatTime(tx.now.Add(resetLifetime))}}); err != nil {
+			{"created_at", formatTime(tx.wallClock())}, {"expires_at", formatTime(tx.wallClock().Add(resetLifetime))}}); err != nil {
 			return "", err
 		}
 		return secret, tx.audit(auditRecord{action: "password_reset_created", entityType: "user", entityID: userID})
@@ -217,10 +217,10 @@ func (s *UserService) ResetPassword(ctx context.Context, secret, newPassword str
 		var used *time.Time
 		err := tx.queryRow("SELECT id, user_id, expires_at, used_at FROM password_resets WHERE hash = ?", credential.HashSecret(secret)).
 			Scan(&id, &userID, timeCol{&expires}, optTimeCol{&used})
-		if err != nil || used != nil || tx.now.After(expires) {
+		if err != nil || used != nil || tx.wallClock().After(expires) {
 			return struct{}{}, entente.Errorf(entente.EINVALID, "This reset link is not valid: it was used already, has expired, or was mistyped.")
 		}
-		if _, err := tx.exec("UPDATE password_resets SET used_at = ? WHERE id = ?", formatTime(tx.now), id); err != nil {
+		if _, err := tx.exec("UPDATE password_resets SET used_at = ? WHERE id = ?", formatTime(tx.wallClock()), id); err != nil {
 			return struct{}{}, err
 		}
 		tx.caller = &entente.Caller{UserID: userID, Name: "password reset"}

@@ -46,6 +46,11 @@ func (tx *Tx) queryRow(query string, args ...any) *sql.Row {
 	return tx.tx.QueryRowContext(tx.ctx, tx.db.dialect.rebind(query), args...)
 }
 
+// wallClock is the machine's real time, for what protects accounts (password changes, sign-in
+// throttling, reset links) rather than what the roadmap records: the demo's clock may live in
+// 2024 while sessions and locks must follow real time.
+func (tx *Tx) wallClock() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }
+
 // today is the civil date (UTC) of the transaction.
 func (tx *Tx) today() entente.Date { return entente.DateOf(tx.now) }
 

@@ -78,6 +78,22 @@ func (s *UserService) FindUserByID(ctx context.Context, id int64) (*entente.User
 	})
 }
 
+// FindUserByEmail finds an account by its exact address for administrators of the installation
+// or of a roadmap.
+func (s *UserService) FindUserByEmail(ctx context.Context, email string) (*entente.User, error) {
+	return view(ctx, s.db, func(tx *Tx) (*entente.User, error) {
+		c := tx.caller
+		manages := c.System || c.Admin
+		for id := range c.Roles {
+			manages = manages || entente.CanManageRoadmap(c, id)
+		}
+		if !manages {
+			return nil, entente.Denied(c, "look up accounts")
+		}
+		return tx.loadUser("email = ?", strings.ToLower(strings.TrimSpace(email)))
+	})
+}
+
 // FindUsers lists the users the caller may see.
 func (s *UserService) FindUsers(ctx context.Context, f entente.UserFilter) ([]*entente.User, int, error) {
 	r, err := view(ctx, s.db, func(tx *Tx) (listResult[*entente.User], error) {
@@ -154,7 +170,7 @@ func (tx *Tx) createUser(u *entente.User, password string) error {
 	}
 	u.CreatedAt, u.UpdatedAt, u.Version = tx.now, tx.now, 1
 	if u.ID, err = tx.insert("users", []colval{{"email", u.Email}, {"name", u.Name}, {"party", u.Party}, {"admin", u.Admin},
-		{"disabled", u.Disabled}, {"password_hash", hash}, {"password_changed_at", formatTime(tx.now)},
+		{"disabled", u.Disabled}, {"password_hash", hash}, {"password_changed_at", formatTime(tx.wallClock())},
 		{"created_at", formatTime(tx.now)}, {"updated_at", formatTime(tx.now)}}); err != nil {
 		return err
 	}
