@@ -14,6 +14,7 @@ import (
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/i18n"
+	"github.com/entente/entente/trade"
 	"github.com/entente/entente/web"
 )
 
@@ -34,6 +35,8 @@ type Services struct {
 	Audit       entente.AuditService
 	Users       entente.UserService
 	Auth        entente.AuthService
+	// Trade holds the loaded trade statistics; nil serves the trade pages without data.
+	Trade trade.Store
 }
 
 // Session lifetimes: a session ends after an hour without requests, and after twelve hours in
