@@ -75,6 +75,13 @@ func CanEditDirectory(c *Caller, party string) bool {
 	return CanWrite(c) && (c.System || c.Admin || party == "" || c.Party == party)
 }
 
+// CanEditCalendar reports whether the caller may change a party's calendar overrides: the
+// system, the installation's administrators, and users of that party, who read its official
+// notices first.
+func CanEditCalendar(c *Caller, party string) bool {
+	return CanWrite(c) && (c.System || c.Admin || (party != "" && c.Party == party))
+}
+
 // CanAdminister reports whether the caller administers the installation: users, parties and
 // calendars.
 func CanAdminister(c *Caller) bool { return CanWrite(c) && (c.System || c.Admin) }
