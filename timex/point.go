@@ -1,7 +1,6 @@
 package timex
 
 import (
-	"fmt"
 	"strconv"
 	"time"
 
@@ -71,39 +70,68 @@ func quarterOf(d entente.Date) int { return (int(d.Month)-1)/3 + 1 }
 
 // String formats the point as a TIMEX3 value.
 func (t point) String() string {
+	var buf [24]byte
+	return string(t.appendValue(buf[:0]))
+}
+
+// appendValue appends the TIMEX3 value of the point to b (without fmt: values are made for
+// every expression of long texts).
+func (t point) appendValue(b []byte) []byte {
 	d := t.d
 	switch t.g {
 	case gMillennium:
-		return strconv.Itoa(d.Year / 1000)
+		return strconv.AppendInt(b, int64(d.Year/1000), 10)
 	case gCentury:
-		return fmt.Sprintf("%02d", d.Year/100)
+		return appendPadded(b, d.Year/100, 2)
 	case gDecade:
-		return fmt.Sprintf("%03d", d.Year/10)
+		return appendPadded(b, d.Year/10, 3)
 	case gYear:
-		return fmt.Sprintf("%04d", d.Year)
+		return appendPadded(b, d.Year, 4)
 	case gHalf:
-		return fmt.Sprintf("%04d-H%d", d.Year, (int(d.Month)-1)/6+1)
+		return append(append(appendPadded(b, d.Year, 4), "-H"...), byte('0'+(int(d.Month)-1)/6+1))
 	case gQuarter:
-		return fmt.Sprintf("%04d-Q%d", d.Year, quarterOf(d))
+		return append(append(appendPadded(b, d.Year, 4), "-Q"...), byte('0'+quarterOf(d)))
 	case gSeason:
 		y, s := seasonCode(d)
-		return fmt.Sprintf("%04d-%s", y, s)
+		return append(append(appendPadded(b, y, 4), '-'), s...)
 	case gMonth:
-		return fmt.Sprintf("%04d-%02d", d.Year, int(d.Month))
+		return appendPadded(append(appendPadded(b, d.Year, 4), '-'), int(d.Month), 2)
 	case gWeek, gWeekend:
 		y, w := d.Time(time.UTC).ISOWeek()
+		b = appendPadded(append(appendPadded(b, y, 4), "-W"...), w, 2)
 		if t.g == gWeekend {
-			return fmt.Sprintf("%04d-W%02d-WE", y, w)
+			b = append(b, "-WE"...)
 		}
-		return fmt.Sprintf("%04d-W%02d", y, w)
+		return b
 	case gDay:
-		return d.String()
+		return appendDay(b, d)
 	case gPartOfDay:
-		return d.String() + "T" + t.pod
+		return append(append(appendDay(b, d), 'T'), t.pod...)
 	case gTime:
-		return fmt.Sprintf("%sT%02d:%02d", d.String(), t.hour, t.minute)
+		b = appendPadded(append(appendDay(b, d), 'T'), t.hour, 2)
+		return appendPadded(append(b, ':'), t.minute, 2)
 	}
-	return ""
+	return b
+}
+
+// appendDay appends YYYY-MM-DD.
+func appendDay(b []byte, d entente.Date) []byte {
+	b = appendPadded(append(appendPadded(b, d.Year, 4), '-'), int(d.Month), 2)
+	return appendPadded(append(b, '-'), d.Day, 2)
+}
+
+// appendPadded appends n with at least width digits, zero-padded (a sign first if negative).
+func appendPadded(b []byte, n, width int) []byte {
+	if n < 0 {
+		b = append(b, '-')
+		n = -n
+	}
+	var tmp [20]byte
+	digits := strconv.AppendInt(tmp[:0], int64(n), 10)
+	for range width - len(digits) {
+		b = append(b, '0')
+	}
+	return append(b, digits...)
 }
 
 // shift moves the point by n periods of its own granularity (n quarters for a quarter).
