@@ -1,0 +1,109 @@
+// Package planning builds the schedule of a roadmap for the people who run it. It reads the
+// roadmap's actions, dependencies, meetings and agreements through the domain services (so
+// the caller's permissions hold), opens the working calendar of each lead party, and lets
+// package schedule compute the early and late dates, slack, flags and critical paths to the
+// target: a meeting, an agreement's signing or a date, by default the roadmap's signing
+// ceremony. Nothing is stored: every schedule is computed on request, so it is current after
+// any change.
+//
+// Actions map to schedule tasks as follows. The duration counts working days of the lead
+// party's calendar (Monday to Friday when there is no lead party). The planned start is not
+// a fixed start: a task with a fixed start must start on that day, which would pin every
+// action; it only says when an action in progress or done began. Cancelled actions and the
+// dependencies that touch them take no part.
+package planning
+
+import (
+	"context"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/calendar"
+	"github.com/entente/entente/schedule"
+)
+
+// Services are the domain services a ScheduleService reads through.
+type Services struct {
+	Roadmaps   entente.RoadmapService
+	Actions    entente.ActionService
+	Meetings   entente.MeetingService
+	Agreements entente.AgreementService
+	Parties    entente.PartyService
+}
+
+// OverrideSource returns the official calendar notices of a party (announced moon sightings,
+// holiday notices, Belarus's transferred working days) that correct its computed calendar.
+type OverrideSource func(ctx context.Context, party string) ([]entente.CalendarOverride, error)
+
+// ShippedOverrides is the OverrideSource of the notices shipped with the calendar
+// definitions (for Pakistan and Belarus, 2024 and 2025), for an installation whose database
+// keeps no overrides of its own.
+func ShippedOverrides(_ context.Context, party string) ([]entente.CalendarOverride, error) {
+	return calendar.OfficialOverrides(party), nil
+}
+
+// ScheduleService computes roadmap schedules; it implements entente.ScheduleService.
+type ScheduleService struct {
+	svc       Services
+	overrides OverrideSource
+	clock     entente.Clock
+	calendars *calendarCache
+}
+
+var _ entente.ScheduleService = (*ScheduleService)(nil)
+
+// NewScheduleService returns a schedule service over the domain services. overrides gives
+// each lead party's official calendar notices; clock gives today, the first day on which
+// remaining work can be done.
+func NewScheduleService(svc Services, overrides OverrideSource, clock entente.Clock) *ScheduleService {
+	return &ScheduleService{svc: svc, overrides: overrides, clock: clock, calendars: newCalendarCache()}
+}
+
+// RoadmapSchedule computes the schedule of a roadmap to a target (the zero target: the
+// roadmap's next signing ceremony, else its horizon). Errors: ENOTFOUND for a roadmap the
+// caller may not read; EINVALID for a target that is not the roadmap's or has no date, and
+// for actions that cannot be scheduled, naming them.
+func (s *ScheduleService) RoadmapSchedule(ctx context.Context, roadmapID int64, target entente.ScheduleTarget) (*entente.Schedule, error) {
+	rm, err := s.svc.Roadmaps.FindRoadmapByID(ctx, roadmapID)
+	if err != nil {
+		return nil, err
+	}
+	today := entente.DateOf(s.clock.Now().UTC())
+	goal, err := s.resolveTarget(ctx, rm, target)
+	if err != nil {
+		return nil, err
+	}
+	actions, err := s.roadmapActions(ctx, rm.ID)
+	if err != nil {
+		return nil, err
+	}
+	deps, err := s.svc.Actions.FindDependencies(ctx, rm.ID)
+	if err != nil {
+		return nil, err
+	}
+	in := newInput(today, goal, actions, deps)
+	if in.Calendars, err = s.leadCalendars(ctx, actions); err != nil {
+		return nil, err
+	}
+	res, err := schedule.Compute(in.Input)
+	if err != nil {
+		return nil, in.explain(err)
+	}
+	return in.describe(rm.ID, goal, res), nil
+}
+
+// roadmapActions reads every action of a roadmap, page by page.
+func (s *ScheduleService) roadmapActions(ctx context.Context, roadmapID int64) ([]*entente.Action, error) {
+	var all []*entente.Action
+	page := entente.Page{Limit: entente.MaxPageLimit}
+	for {
+		items, _, err := s.svc.Actions.FindActions(ctx, entente.ActionFilter{RoadmapID: roadmapID, Page: page})
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, items...)
+		if len(items) < page.Size() {
+			return all, nil
+		}
+		page.Cursor = entente.EncodeCursor(items[len(items)-1].ID)
+	}
+}
