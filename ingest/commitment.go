@@ -26,10 +26,16 @@ type commitCue struct {
 // date from the clause's time, and the sectors of its words. Signed instruments are
 // commitments too.
 func (d *doc) findCommitments() {
+	var list *subject // the subject of "the two sides agreed:" while its list goes on
 	for _, s := range d.sents {
+		if list != nil && d.listItem(s, *list) {
+			continue
+		}
+		list = nil
 		if !s.english {
 			continue
 		}
+		list = d.listIntro(s)
 		covered := -1
 		cues := d.commitCuesIn(s)
 		for i, c := range cues {
@@ -42,6 +48,52 @@ func (d *doc) findCommitments() {
 		d.invitations(s)
 	}
 	d.dedupCommitments()
+}
+
+// listIntro returns the subject of a sentence that introduces a list of promises ("At the
+// close of the session, the two sides agreed:"), or nil.
+func (d *doc) listIntro(s *sent) *subject {
+	if !strings.HasSuffix(strings.TrimSpace(d.text[s.Start:s.End]), ":") {
+		return nil
+	}
+	cues := d.commitCuesIn(s)
+	if len(cues) == 0 {
+		return nil
+	}
+	c := cues[len(cues)-1]
+	if c.to < len(s.parts) {
+		return nil
+	}
+	subj := d.subjectOf(s, c, c.to)
+	if subj.responsible == "" {
+		return nil
+	}
+	return &subj
+}
+
+// listMarkers open the items of a list.
+var listMarkers = []string{"-", "–", "—", "•", "*", "·"}
+
+// listItem reads one item of a list of promises ("- to complete the paving of the road …;")
+// and reports whether the sentence was one.
+func (d *doc) listItem(s *sent, subj subject) bool {
+	text := strings.TrimSpace(d.text[s.Start:s.End])
+	marked := false
+	for _, m := range listMarkers {
+		marked = marked || strings.HasPrefix(text, m)
+	}
+	if !marked || len(s.parts) == 0 {
+		return false
+	}
+	end := len(s.parts)
+	for k := 1; k < len(s.parts); k++ {
+		if d.relativeClause(s.parts, k) {
+			end = k // "a working group on fisheries, which will meet every six months"
+			break
+		}
+	}
+	d.addCommitment(s, 0, end, 0, subj.responsible, "", nil)
+	return true
 }
 
 // commitCuesIn returns the commitment cues of a sentence, left to right.
@@ -101,8 +153,11 @@ func (d *doc) readCommitment(s *sent, c commitCue, stop int) int {
 	if d.datesPrevious(s, c, start, end) {
 		return end
 	}
+	if c.from > 0 && d.relativeClause(s.parts, c.from-1) && len(d.commits) > 0 && d.commits[len(d.commits)-1].Evidence == s.Span {
+		return end // "set up a working group, which will meet every six months": part of that promise
+	}
 	pieces := [][2]int{{start, end}}
-	if c.kind == commitTo || c.kind == commitAgree {
+	if c.kind == commitTo || c.kind == commitAgree || s.parts[c.to-1].lower == "to" {
 		pieces = d.splitInfinitives(s, start, end)
 	}
 	// A promise that names no sector takes its clause's ("agreed to raise it to USD 10
@@ -216,6 +271,9 @@ func (d *doc) namesObject(s *sent, k int) bool {
 func (d *doc) statementEnd(s *sent, start, clauseEnd int) int {
 	ps := s.parts
 	for k := start + 1; k < clauseEnd; k++ {
+		if ps[k].lower == "and" && k+1 < clauseEnd && (hasSpeechVerb([]string{ps[k+1].lower}) || ps[k+1].lower == "agreed") {
+			return k // "labour migration issues need to be addressed and said they shared …"
+		}
 		if !strings.Contains(d.text[ps[k-1].end:ps[k].start], ",") {
 			continue
 		}
@@ -249,7 +307,7 @@ var reAsideTag = regexp.MustCompile(`,\s+(?:he|she|they|it|the\s+\w+|[A-Z][\p{L}
 // newSubject reports whether a word opens a clause with a subject of its own.
 func newSubject(w word) bool {
 	switch w.lower {
-	case "it", "he", "she", "they", "we", "the", "a", "an", "this", "these", "both":
+	case "it", "he", "she", "they", "we", "the", "a", "an", "this", "these", "both", "that":
 		return true
 	}
 	return w.isUpper()

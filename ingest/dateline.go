@@ -76,8 +76,8 @@ func placeName(s string) string {
 
 // datelineLine reports whether the first line holds only a date, or a place and a date
 // ("Wednesday, December 4, 2024", "Berlin, 16 May 2025"), and takes the place as the city.
-func (d *doc) datelineLine(line string, e timex.Expr) bool {
-	rest := strings.Trim(line[:e.Start]+" "+line[e.End:], " ,-–—:\t\r")
+func (d *doc) datelineLine(line string, e timex.Expr, offset int) bool {
+	rest := strings.Trim(line[:e.Start-offset]+" "+line[e.End-offset:], " ,-–—:\t\r")
 	if rest == "" {
 		return true
 	}
@@ -94,20 +94,51 @@ func (d *doc) datelineLine(line string, e timex.Expr) bool {
 	return true
 }
 
+// firstLines returns the spans of the first two non-empty lines of the text.
+func (d *doc) firstLines() []Span {
+	var out []Span
+	start := 0
+	for start < len(d.text) && len(out) < 2 {
+		end := strings.IndexByte(d.text[start:], '\n')
+		if end < 0 {
+			end = len(d.text) - start
+		}
+		if strings.TrimSpace(d.text[start:start+end]) != "" {
+			out = append(out, Span{start, start + end})
+		}
+		start += end + 1
+	}
+	return out
+}
+
+// datelineLines returns the span covering the first two non-empty lines.
+func (d *doc) datelineLines() (int, int) {
+	ls := d.firstLines()
+	if len(ls) == 0 {
+		return 0, 0
+	}
+	return ls[0].Start, ls[len(ls)-1].End
+}
+
 // datelineDate returns the day a dateline gives: a day-valued expression inside the dateline,
 // or one filling the text's first line on its own ("Wednesday, December 4, 2024"). Only a
 // day within a week before publication is taken: a dateline names the day of the events.
+//
+// The date line may be the first line or, under a heading ("Joint communiqué"), the second.
 func (d *doc) datelineDate(exprs []timex.Expr) (entente.Date, bool) {
-	firstLine := d.text
-	if k := strings.IndexByte(d.text, '\n'); k >= 0 {
-		firstLine = d.text[:k]
-	}
+	lineStart, lineEnd := d.datelineLines()
 	for _, e := range exprs {
-		if e.Start > max(d.dateline.end, len(firstLine)) {
+		if e.Start > max(d.dateline.end, lineEnd) {
 			break
 		}
 		inDateline := e.End <= d.dateline.end
-		wholeLine := e.End <= len(firstLine) && d.datelineLine(firstLine, e)
+		line := Span{lineStart, lineEnd}
+		for _, l := range d.firstLines() {
+			if e.Start >= l.Start && e.End <= l.End {
+				line = l
+			}
+		}
+		wholeLine := e.Start >= line.Start && e.End <= line.End && d.datelineLine(d.text[line.Start:line.End], e, line.Start)
 		if !inDateline && !wholeLine {
 			continue
 		}
@@ -117,7 +148,7 @@ func (d *doc) datelineDate(exprs []timex.Expr) (entente.Date, bool) {
 		}
 		if gap := d.published.DaysSince(day); gap >= 0 && gap <= 7 {
 			if wholeLine && d.dateline.end == 0 {
-				d.dateline.end = len(firstLine)
+				d.dateline.end = line.End
 			}
 			return day, true
 		}

@@ -99,21 +99,32 @@ func checkBar(t *testing.T, r Report) {
 }
 
 // TestEvaluateOwnStatements scores Read on the statements written for these tests (other
-// country pairs and forms than the corpus's dev files) and keeps the table in a golden file.
+// country pairs and forms than the corpus's dev files, in two batches) and keeps each table
+// in a golden file.
 func TestEvaluateOwnStatements(t *testing.T) {
-	r, err := Evaluate(filepath.Join("testdata", "statements"))
-	if err != nil {
-		t.Fatal(err)
+	for _, batch := range []struct {
+		dir, golden string
+		files       int
+	}{
+		{"statements", "statements.table.golden", 8},
+		{"statements-b", "statements-b.table.golden", 6},
+	} {
+		t.Run(batch.dir, func(t *testing.T) {
+			r, err := Evaluate(filepath.Join("testdata", batch.dir))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(r.Files) < batch.files {
+				t.Fatalf("%d statements, want at least %d", len(r.Files), batch.files)
+			}
+			checkBar(t, r)
+			var buf bytes.Buffer
+			if err := r.WriteTable(&buf); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, batch.golden, buf.Bytes())
+		})
 	}
-	if len(r.Files) < 8 {
-		t.Fatalf("%d statements, want at least 8", len(r.Files))
-	}
-	checkBar(t, r)
-	var buf bytes.Buffer
-	if err := r.WriteTable(&buf); err != nil {
-		t.Fatal(err)
-	}
-	golden(t, "statements.table.golden", buf.Bytes())
 }
 
 // TestEvaluateDev scores Read on the corpus's dev split.

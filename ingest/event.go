@@ -331,7 +331,7 @@ func (d *doc) promised(s *sent, t *timeRef, from int) bool {
 	}
 	lo, _ := d.clause(s, from)
 	for _, c := range d.commitCuesIn(s) {
-		if c.from >= lo && c.from < from && c.kind != commitReported && c.kind != commitInterest {
+		if c.from >= lo && c.from < from && c.kind != commitInterest && (c.kind != commitReported || d.reported(s, c.from)) {
 			return true
 		}
 	}
@@ -350,8 +350,20 @@ func (d *doc) addEvent(si int, s *sent, cue eventCue, at int, t *timeRef, dated 
 	e.Description = d.describe(s, lo, hi)
 	e.Evidence = s.Span
 	tn := d.tenseAt(s, at)
+	direction := tn // the tense that tells which year an unyeared date is in
+	if t != nil {
+		ti := wordIndexAt(s.parts, t.Start)
+		if d.clauseBreakBetween(s, at, ti) {
+			if tt := d.tenseAt(s, ti); tt != tenseNone {
+				tn, direction = tt, tt // "The session …, which was to take place on 3 April": the time's own clause
+			}
+		}
+		if tn != tensePostponed && d.postponedLater(s, ti) {
+			tn, direction = tensePostponed, tensePostponed // "…, which was to take place on 3 April, has been moved to 10 April"
+		}
+	}
 	if tn == tensePostponed && t != nil && d.newDate(s, t) {
-		tn = tenseFuture // "postponed until January": January is the new, planned date
+		tn, direction = tenseFuture, tenseFuture // "postponed until January": January is the new, planned date
 	}
 	if t != nil {
 		t.used = true
@@ -362,7 +374,10 @@ func (d *doc) addEvent(si int, s *sent, cue eventCue, at int, t *timeRef, dated 
 	}
 	e.Status = d.status(t, tn, d.ref)
 	if t != nil && t.value != "" {
-		d.fixDirection(e, t, tn)
+		d.fixDirection(e, t, direction)
+		if tn == tensePostponed {
+			e.Status = StatusPostponed
+		}
 	}
 	if e.Kind != KindDeadline {
 		ti := wordIndexAt(s.parts, e.cueAt)
@@ -397,6 +412,17 @@ func (d *doc) rescheduled(si int, s *sent, c *cueHit) {
 			return
 		}
 	}
+}
+
+// postponedLater reports whether a word of postponement follows parts[at] in its sentence.
+func (d *doc) postponedLater(s *sent, at int) bool {
+	tab := tenseTable()
+	for i := at; i < len(s.parts); i++ {
+		if _, t, ok := tab.matchAt(s.parts, i); ok && t == tensePostponed {
+			return true
+		}
+	}
+	return false
 }
 
 // newDate reports whether a time is the new date of a postponement ("postponed until

@@ -23,6 +23,8 @@ func (d *doc) fixDirection(e *eventRec, t *timeRef, tn tense) {
 		shift = 1
 	case tn == tensePast && t.after(d.ref):
 		shift = -1
+	case tn == tensePostponed:
+		shift = d.nearestYearShift(t) // a date put off: the occurrence nearest the report
 	}
 	if shift == 0 {
 		return
@@ -34,6 +36,26 @@ func (d *doc) fixDirection(e *eventRec, t *timeRef, tn tense) {
 	t.value = strconv.Itoa(y+shift) + t.value[4:]
 	e.Value = Nullable(t.value)
 	e.Status = d.status(t, tn, d.ref)
+}
+
+// nearestYearShift returns -1, 0 or +1: the year shift that brings an unyeared value closest
+// to the reference date.
+func (d *doc) nearestYearShift(t *timeRef) int {
+	best, bestDist := 0, 1<<30
+	for _, shift := range []int{-1, 0, 1} {
+		y, err := strconv.Atoi(t.value[:4])
+		if err != nil {
+			return 0
+		}
+		w, err := entente.ParseWhen(strconv.Itoa(y+shift)+t.value[4:], "", "", false)
+		if err != nil {
+			continue
+		}
+		if dist := abs(w.Earliest.DaysSince(d.ref)); dist < bestDist {
+			best, bestDist = shift, dist
+		}
+	}
+	return best
 }
 
 var (
@@ -210,8 +232,11 @@ func (d *doc) timelessWorthy(s *sent, cues []*cueHit, c *cueHit) bool {
 // "invited the Chancellor to visit India", "agreed to meet again at the UN Ocean Conference".
 func (d *doc) plannedOccasion(s *sent, c *cueHit) bool {
 	w := s.parts[c.from].lower
-	if c.from == 0 || s.parts[c.from-1].lower != "to" || (w != "visit" && w != "meet") {
+	if c.from == 0 || s.parts[c.from-1].lower != "to" || (w != "visit" && w != "meet" && w != "sign") {
 		return false
+	}
+	if w == "sign" {
+		return c.to < len(s.parts) && eventDeterminers[s.parts[c.to].lower] // "to sign an agreement"
 	}
 	if c.to < len(s.parts) && s.parts[c.to].lower == "again" {
 		return true
@@ -312,7 +337,7 @@ func (d *doc) onEventTime(si int, s *sent, e *eventRec) bool {
 	want := anchorKinds(anchor.phrase)
 	for k := len(d.events) - 1; k >= 0 && k >= len(d.events)-mergeWindow; k-- {
 		o := d.events[k]
-		if o == e || o.Value == "" || isVague(string(o.Value)) || !o.dated {
+		if o == e || o.Value == "" || isVague(string(o.Value)) || !o.dated || o.Status == StatusPostponed {
 			continue
 		}
 		if want == nil && o.Status != StatusHeld || want != nil && !slices.Contains(want, o.Kind) {

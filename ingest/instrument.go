@@ -99,8 +99,8 @@ func (d *doc) instrumentEnd(s *sent, k int) int {
 		if w == "was" || w == "were" || w == "handed" || w == "signed" || w == "exchanged" || w == "which" || w == "that" || w == "intended" || w == "during" {
 			break
 		}
-		if w == "and" && j+1 < hi && (ps[j+1].lower == "a" || ps[j+1].lower == "an") {
-			break
+		if w == "and" && j+1 < hi && (ps[j+1].lower == "a" || ps[j+1].lower == "an" || looksPast(ps[j+1].lower)) {
+			break // "and an Agreement on …", "and launched a taskforce"
 		}
 		j++
 	}

@@ -146,6 +146,9 @@ var eventCues = map[string]eventCue{
 	"spoke by phone": {kind: KindCall, strength: 3}, "spoke by telephone": {kind: KindCall, strength: 3},
 	"spoke on the phone": {kind: KindCall, strength: 3}, "telephoned": {kind: KindCall, strength: 3},
 	"phoned": {kind: KindCall, strength: 3}, "video call": {kind: KindCall, strength: 3},
+	"spoke on the telephone": {kind: KindCall, strength: 3}, "by telephone": {kind: KindCall, strength: 3},
+	"by phone": {kind: KindCall, strength: 3}, "telephone talk": {kind: KindCall, strength: 3},
+	"telephone talks": {kind: KindCall, strength: 3}, "on the telephone": {kind: KindCall, strength: 3},
 	"video conference": {kind: KindCall, strength: 2}, "videoconference": {kind: KindCall, strength: 2},
 	"call": {kind: KindCall, strength: 1},
 
@@ -155,6 +158,7 @@ var eventCues = map[string]eventCue{
 	"approve": {kind: KindSigning, strength: 1}, "approved": {kind: KindSigning, strength: 1},
 	"ratify": {kind: KindSigning, strength: 2}, "ratified": {kind: KindSigning, strength: 2},
 	"exchanged the documents": {kind: KindSigning, strength: 2}, "exchange of documents": {kind: KindSigning, strength: 2},
+	"exchange of": {kind: KindSigning, strength: 1}, "witnessed the exchange": {kind: KindSigning, strength: 2},
 
 	"visit": {kind: KindVisit, strength: 2}, "visits": {kind: KindVisit, strength: 2},
 	"visited": {kind: KindVisit, strength: 2}, "visiting": {kind: KindVisit, strength: 2},
@@ -172,6 +176,7 @@ var eventCues = map[string]eventCue{
 	"reconvenes": {kind: KindMeeting, strength: 2}, "convene": {kind: KindMeeting, strength: 1},
 	"convened": {kind: KindMeeting, strength: 1}, "consultations": {kind: KindMeeting, strength: 2},
 	"summit": {kind: KindMeeting, strength: 2}, "round of talks": {kind: KindMeeting, strength: 3},
+	"consultation": {kind: KindMeeting, strength: 2}, "annual consultation": {kind: KindMeeting, strength: 3},
 	"interaction": {kind: KindMeeting, strength: 1}, "negotiations": {kind: KindMeeting, strength: 1},
 	"working group":  {kind: KindMeeting, strength: 2, meetingKind: "working_group"},
 	"working groups": {kind: KindMeeting, strength: 2, meetingKind: "working_group"},
@@ -211,13 +216,14 @@ var (
 		"agreed to", "invited", "invitation", "hopes", "hoped", "could", "to meet", "to visit",
 		"to sign", "to be signed", "culminate", "set for", "slated", "asked", "to pay", "requested",
 		"offered to", "offers to", "to host", "to hold", "to organise", "to organize", "to convene",
-		"to launch", "to make", "meet again", "were expected", "was expected"}
+		"to launch", "to make", "meet again", "were expected", "was expected", "was to", "were to"}
 	pastWords = []string{"was", "were", "had", "has been", "have been", "held", "met", "did",
 		"took place", "ended", "concluded", "signed", "took", "came", "visited", "travelled",
 		"traveled", "arrived", "spoke", "announced", "convened", "reconvened", "inked",
 		"exchanged", "first met", "drew", "recent", "recently", "earlier"}
 	ongoingWords   = []string{"is visiting", "are visiting", "is on a visit", "is on an official visit", "currently", "ongoing", "underway", "under way", "is holding", "are holding", "is in"}
-	postponedWords = []string{"postponed", "rescheduled", "delayed", "deferred", "put off", "pushed back", "called off", "cancelled", "canceled"}
+	postponedWords = []string{"postponed", "rescheduled", "delayed", "deferred", "put off", "pushed back", "called off", "cancelled", "canceled",
+		"has been moved", "have been moved", "was moved", "were moved", "been brought forward"}
 )
 
 // commitKind says how a commitment cue introduces what is promised.
@@ -236,7 +242,8 @@ const (
 // commitCues are the English commitment cues, matched on hyphen-split words.
 var commitCues = map[string]commitKind{
 	"agreed": commitAgree, "agree": commitAgree, "agrees": commitAgree,
-	"decided to": commitTo, "decide to": commitTo, "resolved to": commitTo, "pledged to": commitTo,
+	"decided to": commitTo, "decide to": commitTo, "agreeing to": commitTo, "agreeing on": commitTo,
+	"pledging to": commitTo, "deciding to": commitTo, "committing to": commitTo, "resolved to": commitTo, "pledged to": commitTo,
 	"pledge to": commitTo, "committed to": commitTo, "commit to": commitTo, "committed themselves to": commitTo,
 	"vowed to": commitTo, "undertook to": commitTo, "undertake to": commitTo, "promised to": commitTo,
 	"reaffirmed their commitment to": commitTo, "renewed their commitment to": commitTo,

@@ -28,7 +28,7 @@ func (d *doc) locationNear(s *sent, lo, hi, at int) string {
 		if m.Start < from || m.End > to {
 			continue
 		}
-		placed := d.locativeBefore(m.Start) || d.afterPlacedName(m.Start)
+		placed := d.locativeBefore(m.Start) || d.afterPlacedName(m.Start) || d.namesEvent(s, m)
 		switch {
 		case (m.Kind == country.KindCapital || m.Kind == country.KindCity) && placed:
 			consider(m.Text, m.Start)
@@ -43,7 +43,47 @@ func (d *doc) locationNear(s *sent, lo, hi, at int) string {
 			consider(d.dateline.city, s.parts[i].start)
 		}
 	}
+	if best == "" {
+		best = d.unknownPlace(s, lo, hi)
+	}
 	return best
+}
+
+// unknownPlace returns a place the country data does not know, named alone after "in" or
+// "at": "in Subotica", "in Gabala". A capitalised word followed by another (a body's name),
+// a month, a title or a known name is not one.
+func (d *doc) unknownPlace(s *sent, lo, hi int) string {
+	sets := lexSets()
+	for i := lo; i+1 < hi; i++ {
+		if p := s.parts[i].lower; p != "in" && p != "at" {
+			continue
+		}
+		w := s.parts[i+1]
+		if !w.isUpper() || allCaps(w.text) || sets.months[w.lower] || sets.body[w.lower] || sets.heads[w.lower] || sets.lead[w.lower] {
+			continue
+		}
+		if i+2 < len(s.parts) && s.parts[i+2].isUpper() && d.gapIs(w, s.parts[i+2], " ") {
+			continue
+		}
+		if _, _, known := country.Lookup(w.text); known || d.personByName([]string{w.lower}) != nil {
+			continue
+		}
+		return w.text
+	}
+	return ""
+}
+
+// namesEvent reports whether a city opens the name of an occasion: "the Tashkent
+// International Investment Forum".
+func (d *doc) namesEvent(s *sent, m country.Mention) bool {
+	k := wordIndexAt(s.parts, m.End)
+	for j := k; j < len(s.parts) && j < k+4 && s.parts[j].isUpper(); j++ {
+		switch s.parts[j].lower {
+		case "forum", "summit", "conference", "expo", "exhibition", "fair", "festival", "dialogue":
+			return true
+		}
+	}
+	return false
 }
 
 // visitedPlace reports whether the word before offset is a form of "visit" taking the

@@ -100,7 +100,9 @@ func (d *doc) readName(s *sent, run nameRun, titles []title) {
 		if titles[k].End > run.Start {
 			continue
 		}
-		if gap := d.text[titles[k].End:run.Start]; gap == " " || gap == "\u00a0" || (gap == ", " && titles[k].apposed && len(run.words) >= 2) {
+		gap := d.text[titles[k].End:run.Start]
+		closed := strings.HasPrefix(d.text[run.End:], ",") // "The Foreign Secretary, David Lammy, hosted"
+		if gap == " " || gap == "\u00a0" || (gap == ", " && (titles[k].apposed || closed) && len(run.words) >= 2) {
 			t = &titles[k]
 		}
 	}
@@ -130,6 +132,9 @@ func (d *doc) readName(s *sent, run nameRun, titles []title) {
 	}
 	if hasAppos {
 		p.takeRole(appos, true)
+	}
+	if c := d.countryAfterName(s, run); c != "" && !p.partyCue {
+		p.party, p.partyCue = c, true // "President Shavkat Mirziyoyev of Uzbekistan"
 	}
 	if forCountry != "" && !p.partyCue {
 		p.party, p.partyCue = forCountry, true
@@ -248,6 +253,15 @@ func (d *doc) afterMention(s *sent, k int) int {
 	return k + 1
 }
 
+// countryAfterName returns the country of "Name of Country", or "".
+func (d *doc) countryAfterName(s *sent, run nameRun) string {
+	if !strings.HasPrefix(d.text[run.End:], " of ") {
+		return ""
+	}
+	k := wordIndexAt(s.parts, run.End+4)
+	return d.countryAt(s, s.parts, k)
+}
+
 // partyBefore returns the country named right before offset: "Belarusian President",
 // "Pakistan's Prime Minister".
 func (d *doc) partyBefore(s *sent, offset int) string {
@@ -286,7 +300,11 @@ func (d *doc) pluralTitleBefore(s *sent, offset int) string {
 		for j > 0 && lexSets().domain[s.parts[j-1].lower] {
 			j--
 		}
-		return titleCase(singularRole(d.text[s.parts[j].start:s.parts[i].end]))
+		role := singularRole(d.text[s.parts[j].start:s.parts[i].end])
+		if i+2 < len(s.parts) && s.parts[i+1].lower == "of" && (s.parts[i+2].lower == "government" || s.parts[i+2].lower == "state") {
+			role += " of " + s.parts[i+2].lower // "the two heads of government"
+		}
+		return titleCase(role)
 	}
 	return ""
 }
@@ -359,6 +377,9 @@ func (d *doc) nameRuns(s *sent) []nameRun {
 // capitals, not a country, month, title, portfolio or the name of a body.
 func (d *doc) isNameWord(s *sent, i int) bool {
 	w := s.words[i]
+	if particle, rest, ok := strings.Cut(w.text, "-"); ok && lexSets().particle[particle] && firstUpper(rest) {
+		return true // "el-Sisi", "al-Thani"
+	}
 	if !w.isUpper() || w.isDigit() || allCaps(w.text) {
 		return false
 	}

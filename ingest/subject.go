@@ -40,40 +40,54 @@ func (d *doc) subjectAt(s *sent, c commitCue, complement int) subject {
 	return d.readSubject(s, lo, hi)
 }
 
-// readSubject classifies the subject in parts[lo:hi].
-func (d *doc) readSubject(s *sent, lo, hi int) subject {
+// subjectWords is what the words of a subject phrase say.
+type subjectWords struct {
+	parties  map[string]bool // the parties it names as actors (countries, people)
+	actor    bool            // it starts with who acts: a country, a person, "the two sides"
+	joint    bool            // it names both sides ("two", "joint", "they")
+	domestic bool            // it names a national body ("cabinet", "ministry")
+	others   bool            // it names countries in general ("Arab countries")
+}
+
+// subjectWordsIn reads the subject phrase parts[lo:hi].
+func (d *doc) subjectWordsIn(s *sent, lo, hi int) subjectWords {
 	from, to := s.parts[lo].start, s.parts[hi-1].end
-	parties := map[string]bool{}
-	actor := false // the phrase starts with who acts: a country, a person, "the two sides"
+	sw := subjectWords{parties: map[string]bool{}}
 	for _, m := range s.countries {
 		if m.Start >= from && m.End <= to && m.Kind <= country.KindMetonym && d.isParty(m.Alpha3) && !d.locativeBefore(m.Start) {
-			parties[m.Alpha3] = true
-			actor = actor || wordIndexAt(s.parts, m.Start) <= lo+1
+			sw.parties[m.Alpha3] = true
+			sw.actor = sw.actor || wordIndexAt(s.parts, m.Start) <= lo+1
 		}
 	}
 	for _, pm := range s.persons {
 		if pm.Start >= from && pm.End <= to && d.isParty(pm.p.party) {
-			parties[pm.p.party] = true
-			actor = actor || wordIndexAt(s.parts, pm.Start) <= lo+2
+			sw.parties[pm.p.party] = true
+			sw.actor = sw.actor || wordIndexAt(s.parts, pm.Start) <= lo+2
 		}
 	}
-	joint, domestic, others := false, false, false
 	for k := lo; k < hi; k++ {
 		w := s.parts[k].lower
-		joint = joint || jointWords[w]
-		domestic = domestic || w == "cabinet" || w == "ministry" || w == "federal" || w == "provincial"
-		others = others || w == "countries" || w == "states" || w == "nations"
+		sw.joint = sw.joint || jointWords[w]
+		sw.domestic = sw.domestic || w == "cabinet" || w == "ministry" || w == "federal" || w == "provincial"
+		sw.others = sw.others || w == "countries" || w == "states" || w == "nations"
 	}
-	if others && !joint && len(parties) == 0 {
+	first := s.parts[lo].lower
+	sw.actor = sw.actor || actorWords[first] || (first == "the" && lo+1 < hi && actorWords[s.parts[lo+1].lower])
+	if len(sw.parties) == 0 && !sw.joint {
+		if p := d.titledPerson(s, lo, hi); p != "" {
+			sw.parties[p], sw.actor = true, true // "the Chancellor accepted": the one Chancellor named
+		}
+	}
+	return sw
+}
+
+// readSubject classifies the subject in parts[lo:hi].
+func (d *doc) readSubject(s *sent, lo, hi int) subject {
+	sw := d.subjectWordsIn(s, lo, hi)
+	if sw.others && !sw.joint && len(sw.parties) == 0 {
 		return subject{} // "Arab countries must work together": not the parties' promise
 	}
 	first := s.parts[lo].lower
-	actor = actor || actorWords[first] || (first == "the" && lo+1 < hi && actorWords[s.parts[lo+1].lower])
-	if len(parties) == 0 && !joint {
-		if p := d.titledPerson(s, lo, hi); p != "" {
-			parties[p], actor = true, true // "the Chancellor accepted": the one Chancellor named
-		}
-	}
 	switch {
 	case first == "he" || first == "she":
 		p := d.speakerParty(s, lo)
@@ -85,20 +99,14 @@ func (d *doc) readSubject(s *sent, lo, hi int) subject {
 		return subject{responsible: d.lastActor, actor: countryName(d.lastActor)}
 	case first == "this" || (first == "that" && hi-lo == 1):
 		return subject{}
-	case len(parties) == 1 && !joint && actor:
-		for p := range parties {
+	case len(sw.parties) == 1 && !sw.joint && sw.actor:
+		for p := range sw.parties {
 			d.lastActor = p
-			name := countryName(p)
-			for _, pm := range s.persons {
-				if pm.Start >= from && pm.End <= to {
-					name = pm.p.name
-				}
-			}
-			return subject{responsible: p, actor: name}
+			return subject{responsible: p, actor: d.subjectName(s, lo, hi, p)}
 		}
-	case actor || joint || len(parties) >= 2:
-		return subject{responsible: d.joint(), from: lo, to: hi, thing: !actor}
-	case domestic && d.isParty(d.dateline.alpha3):
+	case sw.actor || sw.joint || len(sw.parties) >= 2:
+		return subject{responsible: d.joint(), from: lo, to: hi, thing: !sw.actor}
+	case sw.domestic && d.isParty(d.dateline.alpha3):
 		return subject{responsible: d.dateline.alpha3, from: lo, to: hi, thing: true}
 	}
 	if p := d.soleParty(s, lo, hi); p != "" {
@@ -110,6 +118,17 @@ func (d *doc) readSubject(s *sent, lo, hi int) subject {
 	return subject{responsible: d.joint(), from: lo, to: hi, thing: true}
 }
 
+// subjectName names a one-party subject: the person it names, else the country.
+func (d *doc) subjectName(s *sent, lo, hi int, p string) string {
+	name := countryName(p)
+	for _, pm := range s.persons {
+		if pm.Start >= s.parts[lo].start && pm.End <= s.parts[hi-1].end {
+			name = pm.p.name
+		}
+	}
+	return name
+}
+
 // nearSubject returns where the noun phrase before parts[cue] starts, reading back at most 14
 // words, over a parenthetical speech tag, to a comma, a relative word or a verb of saying.
 func (d *doc) nearSubject(s *sent, lo, cue int) int {
@@ -117,13 +136,14 @@ func (d *doc) nearSubject(s *sent, lo, cue int) int {
 		lo++
 	}
 	end := d.skipSpeechTagBack(s, lo, cue)
+	skipped := end < cue // the comma before the tag does not end the subject
 	k := end
 	for k > lo && end-k < 14 {
 		prev := s.parts[k-1]
 		if subjectStops[prev.lower] && !(prev.lower == "that" && k >= 2 && relativeThat(s.parts[k-2])) {
 			break
 		}
-		if k < end && strings.ContainsAny(d.text[prev.end:s.parts[k].start], ",;:") {
+		if (k < end || !skipped) && strings.ContainsAny(d.text[prev.end:s.parts[k].start], ",;:") {
 			break
 		}
 		k--
@@ -380,7 +400,7 @@ var subjectStops = map[string]bool{"which": true, "that": true, "who": true, "wh
 	"since": true, "if": true, "so": true}
 
 // leadingFiller are words a subject phrase does not start with: "and had called for".
-var leadingFiller = map[string]bool{"and": true, "but": true, "or": true, "also": true,
+var leadingFiller = map[string]bool{"and": true, "but": true, "or": true, "also": true, "that": true,
 	"then": true, "had": true, "has": true, "have": true, "was": true, "were": true, "is": true,
 	"are": true, "further": true, "thus": true}
 

@@ -151,9 +151,14 @@ func (d *doc) clauseBreak(ps []word, i int) bool {
 	if !strings.Contains(gap, ",") {
 		return false
 	}
-	// ", and the working groups are to meet": a coordinated clause with its own subject.
-	if (ps[i].lower == "and" || ps[i].lower == "but") && i+1 < len(ps) && newSubject(ps[i+1]) && !ps[i+1].isUpper() {
-		return true
+	// ", and the working groups are to meet", ", and Mr Tuggar invited …": a coordinated
+	// clause with its own subject (a capitalised word only when it is a title or honorific,
+	// not the next item of a list of names).
+	if (ps[i].lower == "and" || ps[i].lower == "but") && i+1 < len(ps) && newSubject(ps[i+1]) {
+		next := strings.TrimSuffix(ps[i+1].lower, ".")
+		if !ps[i+1].isUpper() || lexSets().honorific[next] || lexSets().heads[next] {
+			return true
+		}
 	}
 	return clauseOpeners[ps[i].lower]
 }

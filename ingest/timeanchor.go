@@ -86,13 +86,13 @@ func (d *doc) durationAsDate(t *timeRef, ref entente.Date) bool {
 
 var (
 	reEarlier     = regexp.MustCompile(`^(?i:(earlier|later|afterwards|subsequently)(\s+(in|on)\s+the\s+day|\s+that\s+day)?)\b`)
-	reEventAnchor = regexp.MustCompile(`(?i)\b(after|following|before|ahead\s+of|during|at\s+the\s+end\s+of|on\s+the\s+sidelines\s+of|on\s+the\s+margins\s+of|in\s+the\s+course\s+of)\s+(the|their|his|her|its|this)\s+(talks|meeting|meetings|session|ceremony|visit|stay|call|conversation|summit)\b`)
+	reEventAnchor = regexp.MustCompile(`(?i)\b(after|following|before|ahead\s+of|during|at\s+the\s+(?:end|close)\s+of|on\s+the\s+sidelines\s+of|on\s+the\s+margins\s+of|in\s+the\s+course\s+of)\s+(the|their|his|her|its|this)\s+(talks|meeting|meetings|session|ceremony|visit|stay|call|conversation|summit)\b`)
 )
 
 var (
 	earlierWords = wordSet("earlier", "later", "afterwards", "subsequently")
-	anchorWords  = wordSet("after", "following", "before", "ahead", "during", "end", "sidelines", "margins", "course")
-	vagueWords   = wordSet("soon", "upcoming", "forthcoming", "coming", "near", "early", "recent", "recently")
+	anchorWords  = wordSet("after", "following", "before", "ahead", "during", "end", "close", "sidelines", "margins", "course")
+	vagueWords   = wordSet("soon", "upcoming", "forthcoming", "coming", "near", "early", "earliest", "recent", "recently")
 )
 
 // eventAnchors finds "Earlier", "Later" at the start of a sentence and "after the meeting",
@@ -114,7 +114,7 @@ func (d *doc) eventAnchors(s *sent, have []timeRef) []timeRef {
 	return []timeRef{{Span: sp, expr: sp, phrase: text[m[0]:m[1]], onEvent: true, approximate: true}}
 }
 
-var reVague = regexp.MustCompile(`(?i)\b(soon|upcoming|forthcoming|in\s+the\s+coming\s+(days|weeks|months|years|period)|in\s+the\s+near\s+future|at\s+an\s+early\s+date|recent|recently)\b`)
+var reVague = regexp.MustCompile(`(?i)\b(soon|upcoming|forthcoming|in\s+the\s+coming\s+(days|weeks|months|years|period)|in\s+the\s+near\s+future|at\s+an\s+early\s+date|at\s+the\s+earliest|as\s+soon\s+as\s+possible|recent|recently)\b`)
 
 // vagueRefs finds the vague phrases the corpus dates FUTURE_REF or PAST_REF when timex has
 // not already covered them.

@@ -115,7 +115,8 @@ func (d *doc) titleRun(s *sent, i int, lower bool) (title, int, bool) {
 // two countries, Betty Maina for Kenya and …" gives each the role "Trade Minister").
 var pluralHeads = map[string]string{"ministers": "minister", "secretaries": "secretary",
 	"counterparts": "counterpart", "co-chairs": "co-chair", "ambassadors": "ambassador",
-	"army chiefs": "army chief"}
+	"army chiefs": "army chief", "heads": "head", "leaders": "leader", "presidents": "president",
+	"premiers": "premier"}
 
 // singularRole makes the last word of a role singular when it is a plural head.
 func singularRole(role string) string {
