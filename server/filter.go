@@ -81,6 +81,11 @@ func auditFilter(q *query) entente.AuditFilter {
 		UserID: q.id("user"), Action: q.str("action")}
 }
 
+func positionFilter(q *query) entente.PositionFilter {
+	return entente.PositionFilter{RoadmapID: q.id("roadmap"), EntityType: q.oneOf("entity_type", []string{"agreement", "action"}),
+		EntityID: q.id("entity_id")}
+}
+
 // The ids of listed items, for the cursor of the next page.
 func roadmapID(v *entente.Roadmap) int64       { return v.ID }
 func trackID(v *entente.Track) int64           { return v.ID }
@@ -94,6 +99,7 @@ func interestID(v *entente.Interest) int64     { return v.ID }
 func sourceID(v *entente.Source) int64         { return v.ID }
 func noteID(v *entente.Note) int64             { return v.ID }
 func auditID(v *entente.AuditEntry) int64      { return v.ID }
+func positionID(v *entente.Position) int64     { return v.ID }
 
 // The parts of a meeting take the meeting from the path.
 func participantOfMeeting(r *http.Request, p *entente.Participant) (err error) {

@@ -15,15 +15,18 @@ import (
 
 // Panels are the notes and the history shown under any item of a roadmap.
 type Panels struct {
-	L          *i18n.Locale
-	EntityType string
-	EntityID   int64
-	Notes      []*entente.Note
-	History    []HistoryRow
-	CanNote    bool
-	Party      string // the caller's party, for the "internal" choice
-	Return     string
-	Caller     *entente.Caller
+	L           *i18n.Locale
+	EntityType  string
+	EntityID    int64
+	Notes       []*entente.Note
+	History     []HistoryRow
+	CanNote     bool
+	Party       string // the caller's party, for the "internal" choice
+	Return      string
+	Caller      *entente.Caller
+	Attachments []*entente.Attachment
+	Positions   []*entente.Position // for actions: the caller's party's and the shared ones
+	Stances     []string
 }
 
 // HistoryRow is one audit entry about the item, with the fields it changed.
@@ -52,6 +55,16 @@ func (s *Server) panels(r *http.Request, rm *entente.Roadmap, entityType string,
 		return p, err
 	}
 	p.Notes = notes
+	if p.Attachments, err = s.svc.Attachments.FindAttachments(r.Context(), entityType, id); err != nil {
+		return p, err
+	}
+	if entityType == "action" || entityType == "agreement" {
+		p.Stances = entente.Stances
+		if p.Positions, _, err = s.svc.Positions.FindPositions(r.Context(), entente.PositionFilter{EntityType: entityType, EntityID: id,
+			Page: entente.Page{Limit: entente.MaxPageLimit}}); err != nil {
+			return p, err
+		}
+	}
 	entries, _, err := s.svc.Audit.FindAuditEntries(r.Context(), entente.AuditFilter{EntityType: entityType,
 		EntityID: itoa(id), Page: entente.Page{Limit: 50}})
 	if err != nil && entente.ErrorCode(err) != entente.EUNAUTHORIZED {

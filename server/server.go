@@ -35,6 +35,9 @@ type Services struct {
 	Audit       entente.AuditService
 	Users       entente.UserService
 	Auth        entente.AuthService
+	Schedules   entente.ScheduleService
+	Positions   entente.PositionService
+	Attachments entente.AttachmentService
 	// Trade holds the loaded trade statistics; nil serves the trade pages without data.
 	Trade trade.Store
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/entente/entente"
 	"github.com/entente/entente/demo"
 	"github.com/entente/entente/internal/testenv"
+	"github.com/entente/entente/planning"
 	"github.com/entente/entente/server"
 	"github.com/entente/entente/sqlstore"
 )
@@ -94,6 +95,10 @@ func services(db *sqlstore.DB) server.Services {
 		Commitments: sqlstore.NewCommitmentService(db), Interests: sqlstore.NewInterestService(db),
 		Sources: sqlstore.NewSourceService(db), Notes: sqlstore.NewNoteService(db),
 		Audit: sqlstore.NewAuditService(db), Users: sqlstore.NewUserService(db), Auth: sqlstore.NewAuthService(db),
+		Schedules: planning.NewScheduleService(planning.Services{Roadmaps: sqlstore.NewRoadmapService(db),
+			Actions: sqlstore.NewActionService(db), Meetings: sqlstore.NewMeetingService(db),
+			Agreements: sqlstore.NewAgreementService(db), Parties: sqlstore.NewPartyService(db)}, planning.ShippedOverrides, db),
+		Positions: sqlstore.NewPositionService(db), Attachments: sqlstore.NewAttachmentService(db),
 	}
 }
 

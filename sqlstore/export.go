@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"bufio"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -43,6 +44,8 @@ var exportTables = []struct{ name, order string }{
 	{"interests", "id"},
 	{"notes", "id"},
 	{"api_tokens", "id"},
+	{"positions", "id"},
+	{"attachments", "id"},
 }
 
 // notExported lists the tables the export leaves out on purpose (see exportTables). Trade
@@ -124,7 +127,8 @@ func (tx *Tx) exportTable(w *bufio.Writer, table, order string) error {
 
 // Column naming conventions the export relies on, and every migration keeps: instants end in
 // _at; days end in _on, _earliest or _latest, or are planned_start; flags are the names in
-// flagColumns or end in _approx.
+// flagColumns or end in _approx; binary contents are named data or end in _data (exported as
+// base64).
 var flagColumns = map[string]bool{"admin": true, "disabled": true, "public": true, "bilateral": true}
 
 func columnKind(col string) string {
@@ -135,6 +139,8 @@ func columnKind(col string) string {
 		return "day"
 	case flagColumns[col], strings.HasSuffix(col, "_approx"):
 		return "flag"
+	case col == "data" || strings.HasSuffix(col, "_data"):
+		return "binary"
 	}
 	return ""
 }
@@ -143,6 +149,13 @@ func columnKind(col string) string {
 func normalise(col string, v any) (any, error) {
 	if v == nil {
 		return nil, nil
+	}
+	if columnKind(col) == "binary" {
+		b, ok := v.([]byte)
+		if !ok {
+			return nil, fmt.Errorf("binary column holds %T", v)
+		}
+		return base64.StdEncoding.EncodeToString(b), nil
 	}
 	if b, ok := v.([]byte); ok {
 		v = string(b)
@@ -249,6 +262,9 @@ func (tx *Tx) importTable(table string, cols []string, rows [][]json.RawMessage)
 		vals := make([]colval, len(cols))
 		for i, raw := range row {
 			v, err := importValue(raw)
+			if s, ok := v.(string); ok && err == nil && columnKind(cols[i]) == "binary" {
+				v, err = base64.StdEncoding.DecodeString(s)
+			}
 			if err != nil {
 				return entente.Errorf(entente.EINVALID, "Table %s, row %d, column %s: %v.", table, n+1, cols[i], err)
 			}

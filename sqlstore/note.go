@@ -82,7 +82,7 @@ func (tx *Tx) createNote(n *entente.Note) error {
 	if err := tx.checkOwnScope(n.Scope); err != nil {
 		return err
 	}
-	roadmapID, err := tx.noteTarget(n)
+	roadmapID, err := tx.writableTarget(n.EntityType, n.EntityID)
 	if err != nil {
 		return err
 	}
@@ -99,28 +99,32 @@ func (tx *Tx) createNote(n *entente.Note) error {
 	return tx.audit(auditRecord{action: "create", entityType: "note", entityID: n.ID, roadmapID: n.RoadmapID, scope: n.Scope, after: n})
 }
 
-// noteTarget finds the roadmap of the item a note is attached to and checks that the caller
-// may write notes there: members who may write; contributors only on actions they may edit.
-func (tx *Tx) noteTarget(n *entente.Note) (int64, error) {
+// writableTarget finds the roadmap of the item a note or a file is attached to and checks that
+// the caller may write there: members who may write; contributors only on actions they may edit.
+func (tx *Tx) writableTarget(entityType string, entityID int64) (int64, error) {
 	var roadmapID int64
-	if n.EntityType == "roadmap" {
-		roadmapID = n.EntityID
+	if entityType == "roadmap" {
+		roadmapID = entityID
 	} else {
-		err := tx.queryRow("SELECT roadmap_id FROM "+noteTables[n.EntityType]+" WHERE id = ?", n.EntityID).Scan(&roadmapID)
+		table, ok := noteTables[entityType]
+		if !ok {
+			return 0, fieldError("entity_type", "cannot carry notes or files")
+		}
+		err := tx.queryRow("SELECT roadmap_id FROM "+table+" WHERE id = ?", entityID).Scan(&roadmapID)
 		if err != nil {
-			return 0, firstErr(notFoundIfNoRows(err, "", 0), fieldError("entity_id", "no "+n.EntityType+" with this id"))
+			return 0, firstErr(notFoundIfNoRows(err, "", 0), fieldError("entity_id", "no "+entityType+" with this id"))
 		}
 	}
 	if _, err := tx.findRoadmap(roadmapID); err != nil {
-		return 0, fieldError("entity_id", "no "+n.EntityType+" with this id")
+		return 0, fieldError("entity_id", "no "+entityType+" with this id")
 	}
 	if !entente.CanWriteNote(tx.caller, roadmapID) {
-		return 0, entente.Denied(tx.caller, "write notes in this roadmap")
+		return 0, entente.Denied(tx.caller, "write in this roadmap")
 	}
 	if tx.caller.RoleIn(roadmapID) == entente.RoleContributor {
-		a, err := tx.findAction(n.EntityID)
-		if n.EntityType != "action" || err != nil || !entente.CanEditAction(tx.caller, a) {
-			return 0, entente.Denied(tx.caller, "write notes on items outside your bodies' actions")
+		a, err := tx.findAction(entityID)
+		if entityType != "action" || err != nil || !entente.CanEditAction(tx.caller, a) {
+			return 0, entente.Denied(tx.caller, "write on items outside your bodies' actions")
 		}
 	}
 	return roadmapID, nil

@@ -6,8 +6,10 @@ import (
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/demo"
+	"github.com/entente/entente/planning"
 	"github.com/entente/entente/server"
 	"github.com/entente/entente/sqlstore"
+	"github.com/entente/entente/trade"
 )
 
 // openDB opens (and migrates) the database named by dsn.
@@ -25,8 +27,24 @@ func services(db *sqlstore.DB) server.Services {
 		Commitments: sqlstore.NewCommitmentService(db), Interests: sqlstore.NewInterestService(db),
 		Sources: sqlstore.NewSourceService(db), Notes: sqlstore.NewNoteService(db),
 		Audit: sqlstore.NewAuditService(db), Users: sqlstore.NewUserService(db), Auth: sqlstore.NewAuthService(db),
+		Positions: sqlstore.NewPositionService(db), Attachments: sqlstore.NewAttachmentService(db),
+		Trade: tradeStore(db),
+		Schedules: scheduleService(db),
 	}
 }
+
+// scheduleService computes roadmap schedules over the database, with the database's clock for
+// today. The lead parties' calendars take the official notices shipped with their definitions.
+func scheduleService(db *sqlstore.DB) *planning.ScheduleService {
+	return planning.NewScheduleService(planning.Services{Roadmaps: sqlstore.NewRoadmapService(db),
+		Actions: sqlstore.NewActionService(db), Meetings: sqlstore.NewMeetingService(db),
+		Agreements: sqlstore.NewAgreementService(db), Parties: sqlstore.NewPartyService(db)},
+		planning.ShippedOverrides, db)
+}
+
+// tradeStore builds the trade store over the database. It caches decoded tables, so a server
+// keeps the one its services hold.
+func tradeStore(db *sqlstore.DB) trade.Store { return sqlstore.NewTradeService(db) }
 
 // demoServices are the services the demo loader writes through.
 func demoServices(s server.Services) demo.Services {
@@ -36,6 +54,6 @@ func demoServices(s server.Services) demo.Services {
 }
 
 // newServer wires the HTTP server over the database.
-func newServer(log *slog.Logger, db *sqlstore.DB, clock entente.Clock) *server.Server {
+func newServer(log *slog.Logger, db *sqlstore.DB, clock entente.Clock) (*server.Server, error) {
 	return server.NewServer(log, clock, services(db), sqlstore.NewSessionStore(db), db.Ping)
 }
