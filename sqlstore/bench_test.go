@@ -21,7 +21,7 @@ func bigRoadmap(b *testing.B, db *sqlstore.DB, n int) *fixture {
 	for i := range actions {
 		actions[i] = &entente.Action{RoadmapID: f.roadmap.ID, TrackID: f.track.ID, Title: fmt.Sprintf("Step %d of the roadmap", i),
 			LeadParty: []string{"PAK", "BLR"}[i%2], DurationDays: 1 + i%20,
-			Due: entente.WhenOfDate(entente.Date{Year: 2025, Month: 1, Day: 1}.AddDays(i % 730)),
+			Due:    entente.WhenOfDate(entente.Date{Year: 2025, Month: 1, Day: 1}.AddDays(i % 730)),
 			Status: entente.ActionStatuses[i%3]}
 	}
 	must(b, db.CreateActionsForTest(system(), actions))
