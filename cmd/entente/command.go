@@ -30,6 +30,7 @@ func commands() []command {
 		{"import", "load an export into an empty database", cmdImport},
 		{"user", "manage accounts: user add, user token, user reset", cmdUser},
 		{"audit", "check the audit trail: audit verify", cmdAudit},
+		{"trade", "trade evidence: trade load, rca, potential, complementarity, datasets, remove", cmdTrade},
 		{"version", "print the version", cmdVersion},
 	}
 }

@@ -15,15 +15,16 @@ import (
 )
 
 func cmdDemo(ctx context.Context, e *env, args []string) error {
-	fs := flags(e, "demo", "demo [--addr 127.0.0.1:8080] [--db PATH] [--today YYYY-MM-DD]")
+	fs := flags(e, "demo", "demo [--addr 127.0.0.1:8080] [--db PATH] [--today YYYY-MM-DD] [--trade FILE…]")
 	addr := fs.String("addr", "127.0.0.1:8080", "the address to listen on")
 	dsn := fs.String("db", "", "the database to create (default: a new SQLite file in a temporary folder)")
 	todayFlag := fs.String("today", demo.Today.String(), "the demo's today: what lies before it is held or done")
 	load := fs.Bool("load-only", false, "load the demo and stop, without serving")
+	tradeFiles := tradeFilesFlag(fs)
 	if ok, err := parse(fs, args); !ok || err != nil {
 		return err
 	}
-	if err := noArgs(fs); err != nil {
+	if err := tradeFiles.rest(fs); err != nil {
 		return err
 	}
 	today, err := entente.ParseDate(*todayFlag)
@@ -52,6 +53,9 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	printDemo(e, res, db, today)
+	if err := loadDemoTrade(ctx, e, db, tradeFiles.paths); err != nil {
+		return err
+	}
 	if *load {
 		return nil
 	}
