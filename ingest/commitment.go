@@ -125,7 +125,7 @@ func (d *doc) datesPrevious(s *sent, c commitCue, start, end int) bool {
 // its exports … and wanted to attract investment"), or a large index when there is none.
 func nextJoinedCue(s *sent, rest []commitCue) int {
 	for _, c := range rest {
-		if c.from > 0 && s.parts[c.from-1].lower == "and" && (c.kind == commitTo || c.kind == commitInterest || c.kind == commitAgree) {
+		if c.from > 0 && s.parts[c.from-1].lower == "and" && (c.kind == commitTo || c.kind == commitInterest || c.kind == commitAgree || c.kind == commitAfter) {
 			return c.from - 1
 		}
 	}

@@ -99,15 +99,19 @@ func checkBar(t *testing.T, r Report) {
 }
 
 // TestEvaluateOwnStatements scores Read on the statements written for these tests (other
-// country pairs and forms than the corpus's dev files, in two batches) and keeps each table
-// in a golden file.
+// country pairs and forms than the corpus's dev files) and keeps each table in a golden file.
+// Batches a and b were read while Read was developed and must meet the bar; batch c was
+// written last and kept unseen, so its table measures Read on new text and is only compared
+// with its golden file, which records what Read does, not what it should.
 func TestEvaluateOwnStatements(t *testing.T) {
 	for _, batch := range []struct {
 		dir, golden string
 		files       int
+		bar         bool
 	}{
-		{"statements", "statements.table.golden", 8},
-		{"statements-b", "statements-b.table.golden", 6},
+		{"statements", "statements.table.golden", 8, true},
+		{"statements-b", "statements-b.table.golden", 6, true},
+		{"statements-c", "statements-c.table.golden", 4, false},
 	} {
 		t.Run(batch.dir, func(t *testing.T) {
 			r, err := Evaluate(filepath.Join("testdata", batch.dir))
@@ -117,7 +121,9 @@ func TestEvaluateOwnStatements(t *testing.T) {
 			if len(r.Files) < batch.files {
 				t.Fatalf("%d statements, want at least %d", len(r.Files), batch.files)
 			}
-			checkBar(t, r)
+			if batch.bar {
+				checkBar(t, r)
+			}
 			var buf bytes.Buffer
 			if err := r.WriteTable(&buf); err != nil {
 				t.Fatal(err)

@@ -207,6 +207,9 @@ func (d *doc) apposition(s *sent, run nameRun) (title, bool) {
 	if !ok || s.parts[k].start-run.End > 60 {
 		return title{}, false
 	}
+	if d.nameFollows(s, end) {
+		return title{}, false // "Prime Minister Narendra Modi, the Prime Minister of Bangladesh, Muhammad Yunus": Yunus's title
+	}
 	// "who is the current prime minister's brother and himself a former prime minister":
 	// a title followed by a possessive belongs to someone else; take the next one.
 	for end < len(s.parts) && s.parts[end].lower == "'s" {
@@ -357,8 +360,8 @@ func (d *doc) nameRuns(s *sent) []nameRun {
 				j++
 				continue
 			}
-			if lexSets().particle[ws[j].lower] && j+1 < len(ws) && d.isNameWord(s, j+1) && d.gapIs(ws[j], ws[j+1], " ") {
-				j += 2
+			if k := d.afterParticles(s, j); k > j {
+				j = k // "Juan Ramón de la Fuente", "Mohammed bin Salman"
 				continue
 			}
 			break
@@ -371,6 +374,20 @@ func (d *doc) nameRuns(s *sent) []nameRun {
 		i = j
 	}
 	return out
+}
+
+// afterParticles returns the index after a run of name particles and the name word that
+// ends it ("de la Fuente"), or j when parts[j] does not start one.
+func (d *doc) afterParticles(s *sent, j int) int {
+	ws := s.words
+	k := j
+	for k < len(ws) && k-j < 3 && lexSets().particle[ws[k].lower] && (k == j || d.gapIs(ws[k-1], ws[k], " ")) {
+		k++
+	}
+	if k == j || k >= len(ws) || !d.isNameWord(s, k) || !d.gapIs(ws[k-1], ws[k], " ") {
+		return j
+	}
+	return k + 1
 }
 
 // isNameWord reports whether word i can be part of a person's name: capitalised, not all
