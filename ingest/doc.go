@@ -209,8 +209,20 @@ func (d *doc) draft() *Draft {
 	}
 	if len(out.Parties) == 0 && len(out.Events) == 0 && len(out.Commitments) == 0 {
 		out.Notes = append(out.Notes, "Nothing to draft: no parties, events or commitments were found in the text.")
+	} else if !d.anyTime() {
+		out.Notes = append(out.Notes, "No dates were found in the text: its events have no dates.")
 	}
 	return out
+}
+
+// anyTime reports whether the text has a time expression.
+func (d *doc) anyTime() bool {
+	for _, s := range d.sents {
+		if len(s.times) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func nonNil(s []string) []string {

@@ -164,6 +164,9 @@ func TestReadTextWithoutDates(t *testing.T) {
 	if !slices.Equal(d.Parties, []string{"KEN", "TZA"}) || len(d.Commitments) == 0 {
 		t.Errorf("draft = %+v, want parties KEN, TZA and a commitment", d)
 	}
+	if len(d.Notes) == 0 || !strings.Contains(d.Notes[0], "No dates") {
+		t.Errorf("notes = %v, want one saying there are no dates", d.Notes)
+	}
 	for _, e := range d.Events {
 		if e.Value != "" && !e.Implicit {
 			t.Errorf("event %+v has a date the text does not give", e)
