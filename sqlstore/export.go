@@ -65,6 +65,13 @@ func (db *DB) Export(ctx context.Context, w io.Writer) error {
 	if !entente.CanAdminister(entente.CallerFrom(ctx)) {
 		return entente.Denied(entente.CallerFrom(ctx), "export the whole database")
 	}
+	// The export itself is recorded; the audit trail is not part of the document, so the
+	// record does not change what is exported.
+	if _, err := change(ctx, db, func(tx *Tx) (struct{}, error) {
+		return struct{}{}, tx.audit(auditRecord{action: "export", entityType: "database"})
+	}); err != nil {
+		return err
+	}
 	tx, err := db.begin(ctx, false)
 	if err != nil {
 		return err
