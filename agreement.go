@@ -58,6 +58,14 @@ type Agreement struct {
 	Version     int       `json:"version"`
 	CreatedAt   time.Time `json:"created_at"`
 	UpdatedAt   time.Time `json:"updated_at"`
+
+	// AgreedVersion is the number of the version whose text the parties agreed, the one that is
+	// approved and signed; 0 while the text is not agreed.
+	AgreedVersion int `json:"agreed_version,omitempty"`
+	// EntryIntoForce is the rule that computes InForceOn from the signature and the procedures.
+	EntryIntoForce EntryRule `json:"entry_into_force,omitzero"`
+	// SupersededBy is the agreement that replaced this one.
+	SupersededBy int64 `json:"superseded_by,omitempty"`
 }
 
 // Validate checks the agreement's fields.
@@ -76,6 +84,7 @@ func (a *Agreement) Validate() error {
 	if !a.InForceOn.IsZero() && !a.SignedOn.IsZero() && a.InForceOn.Before(a.SignedOn) {
 		probs.Add("in_force_on", "cannot be before the day it was signed")
 	}
+	checkAgreementLifecycle(probs, a)
 	return probs.Err("agreement")
 }
 
@@ -99,6 +108,12 @@ func (u AgreementUpdate) Apply(a *Agreement) error {
 	probs := Problems{}
 	if u.Status != nil {
 		checkTransition(probs, "status", a.Status, *u.Status, agreementTransitions)
+		if reason, byAct := statusesByAct[*u.Status]; byAct && *u.Status != a.Status {
+			probs.Add("status", reason)
+		}
+		if reopensText(*u.Status) {
+			a.AgreedVersion = 0
+		}
 	}
 	setIf(&a.Kind, u.Kind)
 	setIf(&a.Title, u.Title)

@@ -32,4 +32,7 @@ type AgreementVersion struct {
 	Digest      string          `json:"digest"` // hex SHA-256 of the canonical form of Texts
 	CreatedAt   time.Time       `json:"created_at"`
 	CreatedBy   int64           `json:"created_by,omitempty"`
+
+	// CreatedByName is the name of the user who saved the version, for the list of versions.
+	CreatedByName string `json:"created_by_name,omitempty"`
 }
