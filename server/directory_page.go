@@ -185,3 +185,8 @@ func parsed(probs entente.Problems, v interface{ Validate() error }, what string
 	}
 	return probs.Err(what)
 }
+
+// isolate marks user text set inside a sentence of the interface as a unit of its own
+// direction (first strong isolate … pop directional isolate), as <bdi> does in markup, so that
+// a Latin name in an Urdu sentence, or the reverse, keeps its place and its punctuation.
+func isolate(s string) string { return "\u2068" + s + "\u2069" }

@@ -24,9 +24,14 @@ type RoadmapFormPage struct {
 // TrackRow is a track on the roadmap's edit page.
 type TrackRow struct {
 	T       *entente.Track
-	Leads   []string   // "PAK · Ministry of Commerce"
+	Leads   []LeadName // in the order of the roadmap's parties
 	Form    *TrackForm // set while this track is being edited
 	Problem string     // why it could not be deleted
+}
+
+// LeadName is the body that leads a track for one party.
+type LeadName struct {
+	Party, Body string
 }
 
 // TrackForm is the form of one track. Its fields carry a prefix, so that the form adding a
@@ -156,7 +161,7 @@ func (s *Server) roadmapEditPage(w http.ResponseWriter, r *http.Request, rm *ent
 		p.Statuses = nextRoadmapStatuses(rm)
 	}
 	for _, t := range rm.Tracks {
-		row := TrackRow{T: t, Leads: trackLeads(d, t)}
+		row := TrackRow{T: t, Leads: trackLeads(d, rm, t)}
 		if tracks && t.ID == e.trackID {
 			f := e.trackForm
 			if f == nil {
@@ -217,11 +222,15 @@ func (s *Server) handleRoadmapUpdate(w http.ResponseWriter, r *http.Request) {
 	redirect(w, r, withNotice("/roadmaps/"+itoa(rm.ID), "notice.saved"))
 }
 
-// trackLeads names the lead body of each party of a track.
-func trackLeads(d *directory, t *entente.Track) []string {
-	var out []string
-	for _, l := range t.Leads {
-		out = append(out, l.Party+" · "+d.bodyName(l.BodyID))
+// trackLeads names the lead body of each party of a track, in the roadmap's order of parties.
+func trackLeads(d *directory, rm *entente.Roadmap, t *entente.Track) []LeadName {
+	var out []LeadName
+	for _, party := range rm.Parties {
+		for _, l := range t.Leads {
+			if l.Party == party {
+				out = append(out, LeadName{Party: party, Body: d.bodyName(l.BodyID)})
+			}
+		}
 	}
 	return out
 }
@@ -346,7 +355,7 @@ func (s *Server) handleTrackDelete(w http.ResponseWriter, r *http.Request) {
 	}
 	if entente.ErrorCode(err) == entente.ECONFLICT {
 		l := s.locale(r)
-		s.roadmapEditPage(w, r, rm, roadmapEdit{refusedID: t.ID, refusedMsg: l.T("roadmapform.track_in_use", "Title", t.Title), status: http.StatusConflict})
+		s.roadmapEditPage(w, r, rm, roadmapEdit{refusedID: t.ID, refusedMsg: l.T("roadmapform.track_in_use", "Title", isolate(t.Title)), status: http.StatusConflict})
 		return
 	}
 	if err != nil {

@@ -113,7 +113,7 @@ func TestTrackForms(t *testing.T) {
 		}
 		created := tracks[0]
 		r = c.get(t, edit).want(t, http.StatusOK)
-		dirHas(t, r, "&lt;b&gt;Cotton&lt;/b&gt; yarn", "PAK · Ministry of Commerce")
+		dirHas(t, r, "&lt;b&gt;Cotton&lt;/b&gt; yarn", `<span class="party">PAK</span> <span dir="auto">Ministry of Commerce</span>`)
 		// Editing: the track's own form opens; a bad change keeps what was typed.
 		r = c.get(t, fmt.Sprintf("%s?track=%d", edit, created.ID)).want(t, http.StatusOK)
 		dirHas(t, r, fmt.Sprintf(`action="/tracks/%d"`, created.ID), `name="track_title"`)

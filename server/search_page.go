@@ -23,6 +23,9 @@ type SearchPage struct {
 	Total  int
 }
 
+// QueryText is the query isolated for a sentence of the interface.
+func (p SearchPage) QueryText() string { return isolate(p.Q) }
+
 // SearchGroup is the results of one kind: how many match, and the first of them.
 type SearchGroup struct {
 	Kind    string
@@ -73,7 +76,7 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, "search", http.StatusOK, p)
 		return
 	}
-	p.Title = p.L.T("search.title_for", "Query", p.Q)
+	p.Title = p.L.T("search.title_for", "Query", isolate(p.Q))
 	titles, err := s.roadmapTitles(r.Context())
 	if err != nil {
 		s.pageError(w, r, err)
