@@ -46,6 +46,7 @@ type TrackForm struct {
 	LeadProblem string
 	Action      string // where the form posts
 	Cancel      string // where "cancel" leads, for the form of an existing track
+	Row         string // the id of the track's row on the page, which htmx swaps back on cancel
 }
 
 // The prefixes of the two track forms of the edit page.
@@ -169,7 +170,8 @@ func (s *Server) roadmapEditPage(w http.ResponseWriter, r *http.Request, rm *ent
 				f.Version = t.Version
 			}
 			row.Form = trackForm(f, editTrackPrefix, rm, d)
-			row.Form.Action, row.Form.Cancel = "/tracks/"+itoa(t.ID), "/roadmaps/"+itoa(rm.ID)+"/edit#track-"+itoa(t.ID)
+			row.Form.Row = "track-" + itoa(t.ID)
+			row.Form.Action, row.Form.Cancel = "/tracks/"+itoa(t.ID), "/roadmaps/"+itoa(rm.ID)+"/edit#"+row.Form.Row
 		}
 		if t.ID == e.refusedID {
 			row.Problem = e.refusedMsg
