@@ -138,6 +138,7 @@ type RoadmapPage struct {
 	Next      []Milestone
 	Timeline  *Timeline
 	Interests []*entente.Interest
+	Trade     *TradeSummary // nil when the server has no trade store
 }
 
 func (s *Server) handleRoadmapView(w http.ResponseWriter, r *http.Request) {
@@ -164,6 +165,7 @@ func (s *Server) handleRoadmapView(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
+	p.Trade = s.tradeSummary(ctx, p.L, rm, p.Interests)
 	s.render(w, r, "roadmap", http.StatusOK, p)
 }
 

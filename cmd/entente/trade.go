@@ -230,7 +230,7 @@ func pickTable(ctx context.Context, dsn string, year int, needImports bool) (*tr
 		return nil, errors.New("no trade data is loaded: load some with entente trade load FILE")
 	}
 	if year == 0 {
-		year = latestYear(tables, needImports)
+		year = trade.DefaultYear(tables, needImports)
 	}
 	t, err := trade.Pick(tables, year, needImports)
 	if err != nil && needImports {
@@ -247,28 +247,6 @@ func messageOf(err error) error {
 		return errors.New(e.Message)
 	}
 	return err
-}
-
-// latestYear returns the year to answer about when none is given: the last year of an annual
-// HS4 table (a bilateral one when imports are needed), or else the last year any table covers.
-func latestYear(tables []*trade.Table, needImports bool) int {
-	best, latest := 0, 0
-	for _, t := range tables {
-		if needImports && !t.Bilateral {
-			continue
-		}
-		latest = max(latest, t.Period.Last)
-		if !t.Period.Sum() && t.Level == trade.LevelHS4 {
-			best = max(best, t.Period.Last)
-		}
-	}
-	if best > 0 {
-		return best
-	}
-	if latest == 0 && needImports {
-		return latestYear(tables, false)
-	}
-	return latest
 }
 
 // partyFlag reads a party code flag, upper-cased; it is required.
