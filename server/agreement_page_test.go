@@ -207,6 +207,15 @@ func TestAgreementStatusMovesOnlyWhereTheDomainAllows(t *testing.T) {
 		itemPageHas(t, r, 200, "Someone else changed this agreement", `value="initialled"`)
 		r = c.post(t, path+"/status", url.Values{"status": {"terminated"}, "version": {fmt.Sprint(a.Version)}})
 		itemPageHas(t, r, http.StatusConflict, "Someone else changed this agreement")
+		// Signing is an act, not a status to pick: the page says what to do instead.
+		itemPageLacks(t, c.get(t, path), `name="status" value="signed"`)
+		r = c.post(t, path+"/status", url.Values{"status": {"signed"}, "version": {fmt.Sprint(a.Version + 2)}})
+		itemPageHas(t, r, http.StatusUnprocessableEntity, "record the signatures instead")
+		r = ru.post(t, path+"/status", url.Values{"status": {"signed"}, "version": {fmt.Sprint(a.Version + 2)}})
+		itemPageHas(t, r, http.StatusUnprocessableEntity, "внесите подписи")
+		r = c.get(t, fmt.Sprintf("/roadmaps/%d/agreements/new", e.demo.Roadmap.ID))
+		itemPageHas(t, r, 200, `<option value="initialled">`)
+		itemPageLacks(t, r, `<option value="signed">`, `<option value="in_force">`)
 	})
 }
 
