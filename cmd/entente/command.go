@@ -31,6 +31,9 @@ func commands() []command {
 		{"user", "manage accounts: user add, user token, user reset", cmdUser},
 		{"audit", "check the audit trail: audit verify", cmdAudit},
 		{"trade", "trade evidence: trade load, rca, potential, complementarity, datasets, remove", cmdTrade},
+		{"ingest", "read a statement and print the draft roadmap found in it", cmdIngest},
+		{"timex", "find the time expressions of a text and print them as TIMEX3, one JSON object a line", cmdTimex},
+		{"eval", "score the readers on annotated corpora: eval timeml, eval statements", cmdEval},
 		{"version", "print the version", cmdVersion},
 	}
 }
