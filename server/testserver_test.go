@@ -100,6 +100,7 @@ func services(db *sqlstore.DB) server.Services {
 			Agreements: sqlstore.NewAgreementService(db), Parties: sqlstore.NewPartyService(db)}, planning.ShippedOverrides, db),
 		Positions: sqlstore.NewPositionService(db), Attachments: sqlstore.NewAttachmentService(db),
 	}
+		Calendars: sqlstore.NewCalendarService(db),
 }
 
 func newEnv(t testing.TB, db *sqlstore.DB) *env {
@@ -113,6 +114,9 @@ func newEnv(t testing.TB, db *sqlstore.DB) *env {
 		t.Fatal(err)
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	if _, err := db.SeedCalendars(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 	srv, err := server.NewServer(log, entente.FixedClock(testNow), svc, sqlstore.NewSessionStore(db), db.Ping)
 	if err != nil {
 		t.Fatal(err)

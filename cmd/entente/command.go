@@ -30,6 +30,8 @@ func commands() []command {
 		{"import", "load an export into an empty database", cmdImport},
 		{"user", "manage accounts: user add, user token, user reset", cmdUser},
 		{"audit", "check the audit trail: audit verify", cmdAudit},
+		{"calendar", "a party's working calendar: calendar days, calendar add-working-days", cmdCalendar},
+		{"schedule", "plan in working time: schedule slots (meeting times every party works), schedule critical-path", cmdSchedule},
 		{"trade", "trade evidence: trade load, rca, potential, complementarity, datasets, remove", cmdTrade},
 		{"ingest", "read a statement and print the draft roadmap found in it", cmdIngest},
 		{"timex", "find the time expressions of a text and print them as TIMEX3, one JSON object a line", cmdTimex},

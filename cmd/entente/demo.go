@@ -52,6 +52,9 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 		}
 		return err
 	}
+	if err := seedCalendars(ctx, e, db); err != nil {
+		return err
+	}
 	printDemo(e, res, db, today)
 	if err := loadDemoTrade(ctx, e, db, tradeFiles.paths); err != nil {
 		return err

@@ -28,18 +28,25 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
+	if err := seedCalendars(ctx, e, db); err != nil {
+		return err
+	}
 	return listenAndServe(ctx, e, *addr, db, entente.SystemClock{})
 }
 
 // listenAndServe serves the database on addr until ctx ends, then shuts down gracefully.
 func listenAndServe(ctx context.Context, e *env, addr string, db *sqlstore.DB, clock entente.Clock) error {
 	log := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	handler, err := newServer(log, db, clock)
+	if err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("cannot listen on %s: %w", addr, err)
 	}
 	srv := &http.Server{
-		Handler:           newServer(log, db, clock),
+		Handler:           handler,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      120 * time.Second,

@@ -30,6 +30,7 @@ func services(db *sqlstore.DB) server.Services {
 		Positions: sqlstore.NewPositionService(db), Attachments: sqlstore.NewAttachmentService(db),
 		Trade: tradeStore(db),
 		Schedules: scheduleService(db),
+		Calendars: sqlstore.NewCalendarService(db),
 	}
 }
 
