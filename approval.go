@@ -244,6 +244,20 @@ func ApproverBody(c *Caller, roadmapID int64, st *StepState) (int64, bool) {
 	return 0, false
 }
 
+// CheckApprovable reports why a version of an agreement cannot be decided on: approvals are of
+// the agreed text, exactly the agreed version.
+func CheckApprovable(a *Agreement, textVersion int) error {
+	switch {
+	case !textAgreed(a.Status):
+		return &Error{Code: EINVALID, Message: fmt.Sprintf("Only an agreed text is approved; agreement %d is %s.", a.ID, a.Status),
+			Fields: map[string]string{"text_version": "the text is not agreed"}}
+	case textVersion != a.AgreedVersion:
+		return &Error{Code: EINVALID, Message: fmt.Sprintf("Version %d is not the agreed text; version %d is.", textVersion, a.AgreedVersion),
+			Fields: map[string]string{"text_version": fmt.Sprintf("must be the agreed version (%d)", a.AgreedVersion)}}
+	}
+	return nil
+}
+
 // ApprovalOverview is where the approvals of an agreement stand for one version: every party's
 // chain (another party's withheld while in progress) and the decisions the caller may see.
 type ApprovalOverview struct {
@@ -255,6 +269,8 @@ type ApprovalOverview struct {
 
 // CheckSignable reports why a version of an agreement cannot be signed yet: the text is not
 // agreed, the version is not the agreed one, or a party's approval chain is not complete for it.
+// A signed agreement may still take the signature of a further signatory of the agreed version,
+// until it enters into force.
 // chains holds every party's chain for the version, undisclosed; callerParty decides how much of
 // another party's chain the reason may name (only that it is not complete).
 func CheckSignable(a *Agreement, textVersion int, callerParty string, chains []ApprovalChain) error {
@@ -264,9 +280,9 @@ func CheckSignable(a *Agreement, textVersion int, callerParty string, chains []A
 			Fields: map[string]string{field: msg}}
 	}
 	switch {
-	case textFrozen(a.Status):
+	case textFrozen(a.Status) && a.Status != AgreementSigned:
 		return refuse("text_version", "it is already %s", a.Status)
-	case !textAgreed(a.Status):
+	case !textAgreed(a.Status) && a.Status != AgreementSigned:
 		return refuse("text_version", "its text is not agreed (the agreement is %s)", a.Status)
 	case a.AgreedVersion == 0:
 		return refuse("text_version", "no version is recorded as the agreed text")
@@ -290,7 +306,7 @@ func CheckSignable(a *Agreement, textVersion int, callerParty string, chains []A
 }
 
 // ApprovalService manages the approval steps of each party and the decisions on agreements.
-// Anyone signed in reads the steps; users of a party configure its own (EFORBIDDEN otherwise).
+// Anyone reads the steps; users of a party configure its own (EFORBIDDEN otherwise).
 // Reading decisions needs read access to the roadmap; another party's chain in progress is
 // withheld. A step decides only on the agreed version (EINVALID otherwise), after the steps
 // before it, by a user holding it (EFORBIDDEN otherwise); a step that has approved is ECONFLICT.

@@ -202,6 +202,20 @@ type EntryRuleUpdate struct {
 	Rule    EntryRule `json:"entry_into_force"`
 }
 
+// SetEntryRule sets the rule by which the agreement enters into force. Once it is in force or
+// ended, its rule is history and cannot change.
+func (a *Agreement) SetEntryRule(r EntryRule) error {
+	if err := r.Validate(); err != nil {
+		return err
+	}
+	if a.Status == AgreementInForce || a.Status == AgreementExpired || a.Status == AgreementTerminated || a.Status == AgreementSuperseded {
+		return &Error{Code: EINVALID, Message: fmt.Sprintf("Agreement %d is %s; its entry-into-force rule can no longer change.", a.ID, a.Status),
+			Fields: map[string]string{"entry_into_force": "the agreement is " + a.Status}}
+	}
+	a.EntryIntoForce = r
+	return nil
+}
+
 // Supersession records that another agreement of the roadmap replaces one in force.
 type Supersession struct {
 	Version int   `json:"version"`

@@ -14,7 +14,7 @@ func NewAgreementService(db *DB) *AgreementService { return &AgreementService{db
 
 const agreementColumns = `id, roadmap_id, kind, title, description, status, lead_party, ` +
 	"target_value, target_end, target_mod, target_approx" + `, signed_on, in_force_on, meeting_id,
-	version, created_at, updated_at`
+	version, created_at, updated_at, ` + agreementLifecycleColumns
 
 func scanAgreement(s rowScanner) (*entente.Agreement, error) {
 	var a entente.Agreement
@@ -22,6 +22,7 @@ func scanAgreement(s rowScanner) (*entente.Agreement, error) {
 	dest := append([]any{&a.ID, &a.RoadmapID, &a.Kind, &a.Title, &a.Description, &a.Status, textCol{&a.LeadParty}}, t.dest()...)
 	dest = append(dest, dateCol{&a.SignedOn}, dateCol{&a.InForceOn}, idCol{&a.MeetingID}, &a.Version,
 		timeCol{&a.CreatedAt}, timeCol{&a.UpdatedAt})
+	dest = append(dest, agreementLifecycleDest(&a)...)
 	if err := s.Scan(dest...); err != nil {
 		return nil, err
 	}
@@ -34,6 +35,7 @@ func agreementValues(a *entente.Agreement) []colval {
 		{"status", a.Status}, {"lead_party", textArg(a.LeadParty)}, {"signed_on", dateArg(a.SignedOn)},
 		{"in_force_on", dateArg(a.InForceOn)}, {"meeting_id", idArg(a.MeetingID)},
 		{"search", searchText(a.Title, a.Description)}, {"updated_at", formatTime(a.UpdatedAt)}}
+	cols = append(cols, agreementLifecycleValues(a)...)
 	return append(cols, whenValues("target", a.Target)...)
 }
 
@@ -175,6 +177,9 @@ func (s *AgreementService) UpdateAgreement(ctx context.Context, id int64, upd en
 		}
 		before := *a
 		if err := upd.Apply(a); err != nil {
+			return nil, err
+		}
+		if err := tx.settleAgreedVersion(&before, a); err != nil {
 			return nil, err
 		}
 		if err := a.Validate(); err != nil {

@@ -46,13 +46,23 @@ var exportTables = []struct{ name, order string }{
 	{"api_tokens", "id"},
 	{"positions", "id"},
 	{"attachments", "id"},
+	{"agreement_versions", "id"},
+	{"agreement_texts", "id"},
+	{"agreement_articles", "id"},
+	{"agreement_comments", "id"},
+	{"approval_steps", "party, kind, position"},
+	{"agreement_approvals", "id"},
+	{"signatory_keys", "id"},
+	{"agreement_signatures", "id"},
+	{"agreement_procedures", "id"},
 }
 
 // notExported lists the tables the export leaves out on purpose (see exportTables). Trade
 // datasets are left out too: a BACI year is tens of megabytes of encoded tables, and they are
-// loaded again from their files (entente trade load), which yields the same datasets.
+// loaded again from their files (entente trade load), which yields the same datasets. Wrong
+// passphrases given for signing keys only throttle further attempts, like sign-in failures.
 var notExported = []string{"schema_migrations", "audit_entries", "sessions", "sign_in_failures", "password_resets",
-	"trade_datasets", "trade_tables"}
+	"trade_datasets", "trade_tables", "key_unlock_failures"}
 
 // exportFormat names the document's format.
 const exportFormat = "entente-export"
@@ -136,7 +146,7 @@ func (tx *Tx) exportTable(w *bufio.Writer, table, order string) error {
 // _at; days end in _on, _earliest or _latest, or are planned_start; flags are the names in
 // flagColumns or end in _approx; binary contents are named data or end in _data (exported as
 // base64).
-var flagColumns = map[string]bool{"admin": true, "disabled": true, "public": true, "bilateral": true}
+var flagColumns = map[string]bool{"admin": true, "disabled": true, "public": true, "bilateral": true, "revoked": true}
 
 func columnKind(col string) string {
 	switch {
@@ -298,7 +308,7 @@ func (tx *Tx) importTable(table string, cols []string, rows [][]json.RawMessage)
 
 // selfReferences names the column by which rows of a table refer to other rows of the same
 // table; import sets them in a second pass, since a row may refer to a later one.
-var selfReferences = map[string]string{"bodies": "parent_id", "meetings": "follows_up_id"}
+var selfReferences = map[string]string{"bodies": "parent_id", "meetings": "follows_up_id", "agreements": "superseded_by"}
 
 // importValue turns a JSON value back into a driver argument.
 func importValue(raw json.RawMessage) (any, error) {
