@@ -272,8 +272,15 @@ func TestFindATimePage(t *testing.T) {
 	r := e.do(t, "GET", path+"?from=2024-12-09&to=2024-12-13&duration=120&zone=Europe/Minsk", "", nil).want(t, 200)
 	pageHas(t, r, "Follow-up round in Minsk", "Signing of agreements", "Plan a meeting in this slot",
 		fmt.Sprintf("/roadmaps/%d/meetings/new?date=2024-12-09&amp;duration=120&amp;start=10%%3A30&amp;zone=Europe%%2FMinsk", id))
+	// The columns follow the roadmap's parties, Pakistan first, as the slots' local times do;
+	// without a zone the meeting is planned in the first party's.
+	body := string(r.body)
+	if pak, blr := strings.Index(body, "Pakistan (Asia/Karachi)"), strings.Index(body, "Belarus (Europe/Minsk)"); pak < 0 || blr < pak {
+		t.Fatalf("the columns are not in the roadmap's order of parties:\n%s", body)
+	}
+	pageHas(t, r, "<td><bdi>Mon 9 December 2024, 12:30–14:30</bdi></td><td><bdi>Mon 9 December 2024, 10:30–12:30</bdi></td>")
 	r = e.do(t, "GET", path+"?from=2025-02-01&to=2025-02-28", "", nil).want(t, 200)
-	pageHas(t, r, "Plan a meeting in this slot")
+	pageHas(t, r, "Plan a meeting in this slot", "zone=Asia%2FKarachi")
 	r = e.do(t, "GET", path+"?from=2024-12-13&to=2024-12-09&duration=-5&zone=Nowhere/At_All", "", nil).want(t, 200)
 	pageHas(t, r, `id="p-duration"`, `id="p-zone"`, `id="p-to"`)
 }

@@ -57,7 +57,7 @@ func (s *Server) handleFindATime(w http.ResponseWriter, r *http.Request) {
 	}
 	p := FindTimePage{Page: s.page(r, "findtime.title")}
 	p.Roadmap, p.Section = rm, "meetings"
-	parties, _, err := s.svc.Parties.FindParties(r.Context(), entente.PartyFilter{Codes: rm.Parties})
+	parties, err := s.roadmapParties(r, rm)
 	if err != nil {
 		s.pageError(w, r, err)
 		return
@@ -93,6 +93,26 @@ func (s *Server) handleFindATime(w http.ResponseWriter, r *http.Request) {
 		p.Slots = append(p.Slots, slotRow(p.L, rm.ID, i+1, sl, sq))
 	}
 	s.render(w, r, "find-a-time", http.StatusOK, p)
+}
+
+// roadmapParties loads the parties of a roadmap in the roadmap's order, the order of the
+// slots' local times.
+func (s *Server) roadmapParties(r *http.Request, rm *entente.Roadmap) ([]*entente.Party, error) {
+	found, _, err := s.svc.Parties.FindParties(r.Context(), entente.PartyFilter{Codes: rm.Parties})
+	if err != nil {
+		return nil, err
+	}
+	byCode := map[string]*entente.Party{}
+	for _, p := range found {
+		byCode[p.Code] = p
+	}
+	out := make([]*entente.Party, 0, len(rm.Parties))
+	for _, code := range rm.Parties {
+		if p, ok := byCode[code]; ok {
+			out = append(out, p)
+		}
+	}
+	return out, nil
 }
 
 // findTimeValues completes the search of the page: the roadmap's parties, and by default a
