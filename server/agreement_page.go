@@ -208,6 +208,9 @@ func (s *Server) showAgreement(w http.ResponseWriter, r *http.Request, a *entent
 		s.pageError(w, r, err)
 		return
 	}
+	// Shown again after a refused post, the page still comes back to itself, not to the post.
+	p.Path = "/agreements/" + itoa(a.ID)
+	p.Panels.Return = p.Path
 	s.render(w, r, "agreement", status, p)
 }
 

@@ -192,7 +192,8 @@ func TestAgreementStatusMovesOnlyWhereTheDomainAllows(t *testing.T) {
 		// Signing a text still under negotiation is refused with the domain's reason.
 		r = c.post(t, path+"/status", url.Values{"status": {"signed"}, "version": {fmt.Sprint(a.Version + 1)}})
 		itemPageHas(t, r, http.StatusUnprocessableEntity, "An agreement cannot go from “negotiating” to “signed”.",
-			"it may go to: drafting, text agreed, terminated")
+			"it may go to: drafting, text agreed, terminated", `name="return" value="`+path+`"`)
+		itemPageLacks(t, r, `value="`+path+`/status"`)
 		ru := itemClient{e: e, token: e.tokens["PAK"], lang: "ru"}
 		r = ru.post(t, path+"/status", url.Values{"status": {"signed"}, "version": {fmt.Sprint(a.Version + 1)}})
 		itemPageHas(t, r, http.StatusUnprocessableEntity, "Статус «переговоры» нельзя сменить на «подписано».")

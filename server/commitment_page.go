@@ -183,6 +183,9 @@ func (s *Server) showCommitment(w http.ResponseWriter, r *http.Request, c *enten
 		s.pageError(w, r, err)
 		return
 	}
+	// Shown again after a refused post, the page still comes back to itself, not to the post.
+	p.Path = "/commitments/" + itoa(c.ID)
+	p.Panels.Return = p.Path
 	s.render(w, r, "commitment", status, p)
 }
 

@@ -99,7 +99,8 @@ func TestCommitmentActionsThatFulfilIt(t *testing.T) {
 		itemPageHas(t, cl.get(t, path), 200, "No action fulfils this commitment yet.", `value="Sign agreements in February next year"`)
 		// A title left empty is named next to the field, and the other choices are kept.
 		r := cl.post(t, path+"/actions", url.Values{"title": {""}, "lead_party": {"PAK"}})
-		itemPageHas(t, r, http.StatusUnprocessableEntity, `id="p-title"`, `<option value="PAK" selected>`)
+		itemPageHas(t, r, http.StatusUnprocessableEntity, `id="p-title"`, `<option value="PAK" selected>`, `name="return" value="`+path+`"`)
+		itemPageLacks(t, r, `value="`+path+`/actions"`)
 		trade := itemDemoTrack(t, e, "trade")
 		r = cl.post(t, path+"/actions", url.Values{"title": {"Agree the list of agreements to sign"}, "lead_party": {"PAK"},
 			"track_id": {fmt.Sprint(trade.ID)}})

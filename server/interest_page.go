@@ -157,6 +157,9 @@ func (s *Server) showInterest(w http.ResponseWriter, r *http.Request, i *entente
 		s.pageError(w, r, err)
 		return
 	}
+	// Shown again after a refused post, the page still comes back to itself, not to the post.
+	p.Path = "/interests/" + itoa(i.ID)
+	p.Panels.Return = p.Path
 	s.render(w, r, "interest", status, p)
 }
 
