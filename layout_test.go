@@ -48,6 +48,7 @@ func TestLayout(t *testing.T) {
 		"/country":   {"/server", "/sqlstore"},
 		"/i18n":      {"/server", "/sqlstore"},
 		"/demo":      {"/server", "/sqlstore"},
+		"/reading":   {"/server", "/sqlstore"},
 	}
 	for pkg, bad := range forbidden {
 		d := deps(t, pkg)

@@ -148,9 +148,11 @@ type SourceApplier interface {
 // statement with the draft read from its text (format FormatText or FormatHTML, whose markup is
 // dropped); a draft given in Extraction is kept as given. Unreadable text (empty, binary, over
 // 5 MiB, not English) and a missing publication date are EINVALID; otherwise it follows
-// SourceService.CreateSource.
+// SourceService.CreateSource. PartyNamed describes a country a statement names (its name and
+// time zone), for adding it as a party; ENOTFOUND for a code no country has.
 type ReadingService interface {
 	ReadSource(ctx context.Context, s *Source, format string) error
+	PartyNamed(code string) (*Party, error)
 	SourceApplier
 }
 

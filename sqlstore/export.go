@@ -42,6 +42,7 @@ var exportTables = []struct{ name, order string }{
 	{"agreements", "id"},
 	{"agreement_tracks", "agreement_id, track_id"},
 	{"interests", "id"},
+	{"source_links", "id"},
 	{"notes", "id"},
 	{"api_tokens", "id"},
 	{"positions", "id"},
