@@ -40,6 +40,9 @@ func (s *Server) handleMeetingNew(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
+	if !s.mayEditMeetings(w, r, rm) {
+		return
+	}
 	v := url.Values{"kind": {"delegation_talks"}, "status": {entente.MeetingPlanned}}
 	if zone := s.partyZone(r.Context(), entente.CallerFrom(r.Context()).Party, rm); zone != "" {
 		v.Set("time_zone", zone)
@@ -55,11 +58,25 @@ func (s *Server) handleMeetingFollowUp(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
+	if !s.mayEditMeetings(w, r, rm) {
+		return
+	}
 	l := s.locale(r)
 	v := url.Values{"kind": {m.Kind}, "status": {entente.MeetingPlanned}, "host_party": {m.HostParty},
 		"location": {m.Location}, "time_zone": {m.TimeZone}, "follows_up_id": {itoa(m.ID)},
 		"title": {l.T("meeting.followup_title", "Title", m.Title)}}
 	s.meetingForm(w, r, rm, nil, m, newForm(l, v), http.StatusOK)
+}
+
+// mayEditMeetings shows the refusal page, and reports false, when the caller may not change
+// the roadmap's meetings; a form they could not send is not shown.
+func (s *Server) mayEditMeetings(w http.ResponseWriter, r *http.Request, rm *entente.Roadmap) bool {
+	c := entente.CallerFrom(r.Context())
+	if entente.CanEditRoadmap(c, rm.ID) {
+		return true
+	}
+	s.pageError(w, r, entente.Denied(c, "change the meetings of this roadmap"))
+	return false
 }
 
 // meetingForm renders the meeting form; current is the meeting being edited, and follows the
@@ -293,8 +310,7 @@ func (s *Server) handleMeetingEdit(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	if !entente.CanEditRoadmap(entente.CallerFrom(r.Context()), rm.ID) {
-		s.pageError(w, r, entente.Denied(entente.CallerFrom(r.Context()), "change this meeting"))
+	if !s.mayEditMeetings(w, r, rm) {
 		return
 	}
 	f := newForm(s.locale(r), meetingFormValues(m))
@@ -324,7 +340,8 @@ func (s *Server) handleMeetingUpdate(w http.ResponseWriter, r *http.Request) {
 			status := http.StatusUnprocessableEntity
 			if entente.ErrorCode(err) == entente.ECONFLICT {
 				f.Version, status = current.Version, http.StatusConflict
-				f.Conflict = diffValues(f.L, meetingFormValues(current), r.PostForm, meetingFieldLabels)
+				f.Conflict = diffValues(f.L, s.readableMeetingValues(r, f, meetingFormValues(current)),
+					s.readableMeetingValues(r, f, r.PostForm), meetingFieldLabels)
 			}
 			s.meetingForm(w, r, rm, current, nil, f, status)
 		})
@@ -347,4 +364,24 @@ func (s *Server) handleMeetingDelete(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	redirect(w, r, withNotice("/roadmaps/"+itoa(m.RoadmapID)+"/meetings", "notice.deleted"))
+}
+
+// readableMeetingValues writes the coded values of a meeting form the way the page shows
+// them, for the conflict table: kinds and states in words, the followed-up meeting by title.
+func (s *Server) readableMeetingValues(r *http.Request, f *Form, v url.Values) url.Values {
+	out := url.Values{}
+	for k, vs := range v {
+		out[k] = append([]string(nil), vs...)
+	}
+	for name, prefix := range map[string]string{"kind": "meeting.kind.", "status": "meeting.status.", "invitation": "invitation."} {
+		if x := v.Get(name); x != "" && f.L.Has(prefix+x) {
+			out.Set(name, f.L.T(prefix+x))
+		}
+	}
+	if id, err := strconv.ParseInt(v.Get("follows_up_id"), 10, 64); err == nil && id > 0 {
+		if m, err := s.svc.Meetings.FindMeetingByID(r.Context(), id); err == nil {
+			out.Set("follows_up_id", m.Title)
+		}
+	}
+	return out
 }

@@ -43,7 +43,10 @@ func (c meetingClient) send(t *testing.T, method, path string, form url.Values) 
 	return response{rec.Code, rec.Header(), rec.Body.Bytes()}
 }
 
-func (c meetingClient) get(t *testing.T, path string) response { t.Helper(); return c.send(t, "GET", path, nil) }
+func (c meetingClient) get(t *testing.T, path string) response {
+	t.Helper()
+	return c.send(t, "GET", path, nil)
+}
 
 func (c meetingClient) post(t *testing.T, path string, form url.Values) response {
 	t.Helper()
@@ -212,9 +215,11 @@ func TestMeetingStaleVersionShowsBothVersions(t *testing.T) {
 		for k, vs := range base {
 			first[k], second[k] = vs, vs
 		}
+		second.Set("kind", "commission_session")
 		c.post(t, fmt.Sprintf("/meetings/%d", m.ID), first).want(t, http.StatusSeeOther)
 		c.post(t, fmt.Sprintf("/meetings/%d", m.ID), second).want(t, http.StatusConflict).has(t, `class="conflict"`,
 			"<td dir=\"auto\">Signing in Islamabad</td><td dir=\"auto\">Signing in Minsk</td>",
+			"<td dir=\"auto\">Signing ceremony</td><td dir=\"auto\">Commission session</td>",
 			fmt.Sprintf(`name="version" value="%d"`, m.Version+1), `value="Signing in Minsk"`)
 		// Saving again from the conflict form applies the change.
 		second.Set("version", fmt.Sprint(m.Version+1))
@@ -245,6 +250,8 @@ func TestMeetingViewerCannotChangeIt(t *testing.T) {
 		viewer := meetingClient{e: e, token: e.readTok["PAK"]}
 		viewer.get(t, page).want(t, 200).has(t, "A comprehensive roadmap").lacks(t, `action="/meetings/`, "Make it an action")
 		viewer.get(t, page+"/edit").want(t, http.StatusForbidden)
+		viewer.get(t, page+"/follow-up").want(t, http.StatusForbidden)
+		viewer.get(t, fmt.Sprintf("/roadmaps/%d/meetings/new", e.demo.Roadmap.ID)).want(t, http.StatusForbidden)
 		anonymous := meetingClient{e: e}
 		anonymous.get(t, page).want(t, 200).lacks(t, `action="/meetings/`)
 		for _, c := range []meetingClient{viewer, anonymous} {
