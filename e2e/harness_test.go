@@ -211,7 +211,7 @@ func (s *session) signIn(email, password string) {
 // screenshot saves a picture of the whole page under e2e/out.
 func (s *session) screenshot(name string) {
 	s.t.Helper()
-	png := get(s, chromedp.FullScreenshot(90))
+	png := get(s, chromedp.FullScreenshot(100)) // quality 100 gives a PNG; less gives a JPEG
 	dir := filepath.Join(testenv.ModuleRoot(s.t), "e2e", "out")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		s.t.Fatal(err)

@@ -95,3 +95,20 @@ func BenchmarkGetRoadmap(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkListActionsAsAdministrator is BenchmarkListActions for a user with the
+// administrator role, the reference for the contributor's figure.
+func BenchmarkListActionsAsAdministrator(b *testing.B) {
+	eachBenchDB(b, func(b *testing.B, db *sqlstore.DB) {
+		f := bigRoadmap(b, db, 10000)
+		ctx := as(8, "PAK", map[int64]entente.Role{f.roadmap.ID: entente.RoleAdministrator})
+		filter := entente.ActionFilter{RoadmapID: f.roadmap.ID, Party: "PAK", DueAfter: entente.Date{Year: 2025, Month: 3, Day: 1},
+			Page: entente.Page{Limit: 100, Sort: "due"}}
+		b.ReportAllocs()
+		for b.Loop() {
+			if items, _, err := f.services.actions.FindActions(ctx, filter); err != nil || len(items) != 100 {
+				b.Fatal(err)
+			}
+		}
+	})
+}
