@@ -69,17 +69,28 @@ func CanWriteNote(c *Caller, roadmapID int64) bool {
 }
 
 // CanEditDirectory reports whether the caller may change the directory of a party (its bodies
-// and people): the system, the installation's administrators, and users of that party. Joint
-// bodies (party "") may be edited by any user who may write.
+// and people): the system, the installation's administrators, and editors of that party. Joint
+// bodies (party "") may be edited by any editor.
 func CanEditDirectory(c *Caller, party string) bool {
-	return CanWrite(c) && (c.System || c.Admin || party == "" || c.Party == party)
+	return CanWrite(c) && (c.System || c.Admin || ((party == "" || c.Party == party) && editsSomewhere(c)))
+}
+
+// editsSomewhere reports whether the caller is an editor or administrator of some roadmap:
+// viewers and contributors read the shared directory and calendars but do not change them.
+func editsSomewhere(c *Caller) bool {
+	for _, r := range c.Roles {
+		if r == RoleEditor || r == RoleAdministrator {
+			return true
+		}
+	}
+	return false
 }
 
 // CanEditCalendar reports whether the caller may change a party's calendar overrides: the
-// system, the installation's administrators, and users of that party, who read its official
+// system, the installation's administrators, and editors of that party, who read its official
 // notices first.
 func CanEditCalendar(c *Caller, party string) bool {
-	return CanWrite(c) && (c.System || c.Admin || (party != "" && c.Party == party))
+	return CanWrite(c) && (c.System || c.Admin || (party != "" && c.Party == party && editsSomewhere(c)))
 }
 
 // CanAdminister reports whether the caller administers the installation: users, parties and

@@ -160,8 +160,8 @@ func (s *AuthService) CallerForToken(ctx context.Context, secret string) (*enten
 func (s *UserService) ChangePassword(ctx context.Context, oldPassword, newPassword string) error {
 	_, err := change(ctx, s.db, func(tx *Tx) (struct{}, error) {
 		c := tx.caller
-		if c.IsAnonymous() || c.System {
-			return struct{}{}, entente.Denied(c, "change a password")
+		if c.IsAnonymous() || c.System || c.TokenScope != "" {
+			return struct{}{}, entente.Errorf(entente.EFORBIDDEN, "Sign in with your password to change it.")
 		}
 		var hash string
 		if err := tx.queryRow("SELECT password_hash FROM users WHERE id = ?", c.UserID).Scan(&hash); err != nil {
