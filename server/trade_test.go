@@ -7,12 +7,14 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/entente/entente"
+	"github.com/entente/entente/internal/testenv"
 	"github.com/entente/entente/server"
 	"github.com/entente/entente/sqlstore"
 	"github.com/entente/entente/trade"
@@ -282,4 +284,25 @@ func tradeItoa(n int64) string { return strconv.FormatInt(n, 10) }
 func tradeAtoi(s string) int {
 	n, _ := strconv.Atoi(s)
 	return n
+}
+
+// TestTradePageShowsRealStrengths loads the 2017 world export matrix the demo is shown with:
+// the page must show Pakistan's bed linen and Belarus's potash among the tracks' strengths.
+func TestTradePageShowsRealStrengths(t *testing.T) {
+	file := filepath.Join(testenv.SharedData(t, "trade"), "world_exports_hs4_2017_ots.csv")
+	e := newTradeEnv(t, openSQLite(t), []string{file})
+	status, body := e.tradeGet(t, tradePath(e), "en")
+	if status != http.StatusOK || !strings.Contains(body, "Bilateral flows need a BACI file.") {
+		t.Fatalf("status %d, or the page does not say what is missing", status)
+	}
+	for _, tt := range []struct{ track, product, rca string }{
+		{"textiles", "6302", "120.3"},
+		{"mining_minerals", "3104", "107.1"},
+	} {
+		table := tradeBetween(body, `id="track-`+tt.track+`"`, "</section>")
+		row := tradeBetween(table, `<th scope="row" class="code">`+tt.product+`</th>`, "</tr>")
+		if !strings.Contains(row, ">"+tt.rca+"<") {
+			t.Errorf("%s: the row of %s lacks the RCA %s:\n%s", tt.track, tt.product, tt.rca, table)
+		}
+	}
 }

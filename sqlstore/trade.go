@@ -309,13 +309,13 @@ func (tx *Tx) datasetByPrefix(prefix string) (*trade.DatasetInfo, error) {
 // Tables returns every stored table with its dataset, oldest dataset first; anyone may read
 // them. Tables are decoded on first use and kept; see TradeService.
 func (s *TradeService) Tables(ctx context.Context) ([]trade.StoredTable, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	return view(ctx, s.db, func(tx *Tx) ([]trade.StoredTable, error) {
 		listed, err := tx.listTradeTables()
 		if err != nil {
 			return nil, err
 		}
+		s.mu.Lock()
+		defer s.mu.Unlock()
 		keep := make(map[tradeKey]bool, len(listed))
 		out := make([]trade.StoredTable, 0, len(listed))
 		for _, r := range listed {

@@ -184,3 +184,34 @@ func TestTradeDatasetNames(t *testing.T) {
 		}
 	})
 }
+
+// TestTradeTablesDecodeOnce asks a fresh service for its tables from several requests at
+// once: each table is decoded once and shared.
+func TestTradeTablesDecodeOnce(t *testing.T) {
+	eachDB(t, func(t *testing.T, db *sqlstore.DB) {
+		loadInto(t, system(), sqlstore.NewTradeService(db), tradeFiles(t))
+		s := sqlstore.NewTradeService(db)
+		results := make(chan []*trade.Table, 4)
+		for range 4 {
+			go func() {
+				st, err := s.Tables(context.Background())
+				if err != nil {
+					t.Error(err)
+				}
+				results <- trade.TablesOf(st)
+			}()
+		}
+		first := <-results
+		for range 3 {
+			got := <-results
+			if len(got) != 3 || len(first) != 3 {
+				t.Fatalf("%d and %d tables, want 3", len(got), len(first))
+			}
+			for i := range got {
+				if got[i] != first[i] {
+					t.Errorf("table %d was decoded twice", i)
+				}
+			}
+		}
+	})
+}

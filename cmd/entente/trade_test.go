@@ -222,3 +222,23 @@ func TestDemoLoadsTradeFiles(t *testing.T) {
 		t.Error("the demo accepted a stray argument without --trade")
 	}
 }
+
+// FuzzParsePeriod checks that any accepted period is a valid span of years that reads back
+// the same.
+func FuzzParsePeriod(f *testing.F) {
+	for _, s := range []string{"2017", "2019-2021", "2019–2021", "", "-", "2021-2019", "9999999999999999999"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p, err := parsePeriod(s)
+		if err != nil {
+			return
+		}
+		if p.First < 1900 || p.Last > 2100 || p.First > p.Last {
+			t.Fatalf("parsePeriod(%q) = %v", s, p)
+		}
+		if again, err := parsePeriod(p.String()); err != nil || again != p {
+			t.Fatalf("%q → %v → %v, %v", s, p, again, err)
+		}
+	})
+}
