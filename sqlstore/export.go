@@ -45,6 +45,7 @@ var exportTables = []struct{ name, order string }{
 	{"source_links", "id"},
 	{"notes", "id"},
 	{"api_tokens", "id"},
+	{"feed_links", "id"},
 	{"positions", "id"},
 	{"attachments", "id"},
 	{"agreement_versions", "id"},
