@@ -284,3 +284,30 @@ func TestFindATimePage(t *testing.T) {
 	r = e.do(t, "GET", path+"?from=2024-12-13&to=2024-12-09&duration=-5&zone=Nowhere/At_All", "", nil).want(t, 200)
 	pageHas(t, r, `id="p-duration"`, `id="p-zone"`, `id="p-to"`)
 }
+
+// TestCalendarWithARefusedStoredOverride stores, behind the services' back, a transfer to a
+// weekday (as an older rule might have let in): the calendar cannot be computed, the API says
+// why, and the page still lists the overrides so that the bad one can be deleted.
+func TestCalendarWithARefusedStoredOverride(t *testing.T) {
+	e := newEnv(t, openSQLite(t))
+	_, err := e.db.ExecForTest(t.Context(), `INSERT INTO calendar_overrides (party, kind, falls_on, moved_to_on, source, created_at, updated_at)
+		VALUES ('BLR', 'transfer', '2025-07-04', '2025-07-09', 'an old note', '2025-01-01T00:00:00.000000Z', '2025-01-01T00:00:00.000000Z')`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantProblem(t, e.do(t, "GET", "/api/v1/parties/BLR/calendar?from=2025-07-01&to=2025-07-31", "", nil), 400, "")
+	r := e.do(t, "GET", "/parties/BLR/calendar?year=2025", e.tokens["BLR"], nil).want(t, 200)
+	pageHas(t, r, "cannot be computed", "not a weekend day", "an old note")
+	list, err := e.svc.Calendars.FindCalendarOverrides(t.Context(), "BLR")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := list[0]
+	for _, o := range list {
+		if o.Source == "an old note" {
+			bad = o
+		}
+	}
+	postForm(t, e, fmt.Sprintf("/parties/BLR/calendar/overrides/%d/delete", bad.ID), e.tokens["BLR"], url.Values{"year": {"2025"}}).want(t, http.StatusSeeOther)
+	e.do(t, "GET", "/api/v1/parties/BLR/calendar?from=2025-07-01&to=2025-07-31", "", nil).want(t, 200)
+}
