@@ -19,6 +19,10 @@ type match struct {
 	agoLike  bool  // an "ago" date: quantity modifiers become BEFORE/AFTER
 	asDate   point // for "the year": the date it means after a modifier ("the end of the year")
 	compared bool  // "a year earlier", "the year-ago quarter": not a period reported on itself
+	// split, when non-zero, is where the second date of a coordinated pair begins ("28 and
+	// 29 November", "from June 3 to June 5"); firstTo ends the first. TimeML marks each date
+	// of such a pair as an expression of its own.
+	split, firstTo int
 }
 
 // parser holds one call of Find: the text, the reference date, the current sentence's tokens
@@ -37,7 +41,12 @@ type parser struct {
 	// period "a year ago" and "the year-earlier quarter" are compared with.
 	lastQuarter     point
 	lastQuarterSent int
-	forceDir        int // when non-zero, the tense of every clause (for ResolveEventDate)
+	// lastOf is the last point mentioned of each granularity, and its sentence: "the previous
+	// month" counts from the month last named ("in January … the previous month"), not from
+	// the day the story was told.
+	lastOf     [gTime + 1]point
+	lastOfSent [gTime + 1]int
+	forceDir   int // when non-zero, the tense of every clause (for ResolveEventDate)
 }
 
 func newParser(text string, ref entente.Date) *parser {
@@ -168,8 +177,26 @@ func (p *parser) postmod(m match) match {
 	return m
 }
 
-// emit turns a match into an Expr and remembers it as the anchor of later expressions.
+// emit turns a match into an Expr (or two, for a coordinated pair of days) and remembers it
+// as the anchor of later expressions.
 func (p *parser) emit(m match) {
+	if m.split == 0 {
+		p.emitOne(m)
+		return
+	}
+	first, second := m, m
+	first.to, first.split = m.firstTo, 0
+	p.emitOne(first)
+	second.from, second.split, second.value, second.end, second.mod = m.split, 0, m.end, "", ""
+	if d, err := entente.ParseDate(m.end); err == nil {
+		second.pt = at(d, gDay)
+	}
+	p.emitOne(second)
+}
+
+// emitOne appends one expression. The first date of a coordinated pair keeps the second's
+// value as its EndValue, so that a caller reading ranges needs only the first.
+func (p *parser) emitOne(m match) {
 	from, to := m.from, m.to
 	for to > from+1 && p.toks[to-1].kind == tokPunct && !p.keepPunct(to-1) {
 		to--
@@ -183,10 +210,11 @@ func (p *parser) emit(m match) {
 	}
 	p.out = append(p.out, e)
 	if m.pt.valid() && (m.typ == TypeDate || m.typ == TypeTime) {
-		p.last, p.lastSent = m.pt, p.sentence
 		if m.pt.g >= gDay {
 			p.lastDay = m.pt
 		}
+		p.last, p.lastSent = m.pt, p.sentence
+		p.lastOf[m.pt.g], p.lastOfSent[m.pt.g] = m.pt, p.sentence
 		if (m.pt.g == gQuarter || m.pt.g == gHalf) && !m.compared {
 			p.lastQuarter, p.lastQuarterSent = m.pt, p.sentence
 		}

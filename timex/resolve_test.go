@@ -29,7 +29,7 @@ func TestEventWhen(t *testing.T) {
 		{"They will sign before the end of this year.", true, "2024", "", "END", false, entente.GranularityYear},
 		{"The visit will take place later this year.", true, "2024", "", "", true, entente.GranularityYear},
 		{"The JCC will meet during 1st week of December.", true, "2024-12", "", "START", true, entente.GranularityMonth},
-		{"The forum will run from November 25 to November 27.", true, "2024-11-25", "2024-11-27", "", false, entente.GranularityDay},
+		{"The forum will run November 25-27.", true, "2024-11-25", "2024-11-27", "", false, entente.GranularityDay},
 		{"The ministers will meet on Tuesday.", true, "2024-12-03", "", "", false, entente.GranularityDay},
 		{"The ministers met on Tuesday.", false, "2024-11-26", "", "", false, entente.GranularityDay},
 		{"The commission meets in September.", true, "2025-09", "", "", false, entente.GranularityMonth},

@@ -167,7 +167,11 @@ func (p *parser) followedByUnit(i int) bool {
 // monthDay finishes "Month Day": an optional range end, an optional year.
 func (p *parser) monthDay(from, mon, day, j, wd int) (match, bool) {
 	endDay, k, isRange := p.rangeDayEnd(j, mon)
+	firstTo, split := 0, 0
 	if isRange {
+		if p.punct(j) != "-" {
+			firstTo, split = j, j+1
+		}
 		j = k
 	}
 	y, j2, hasYear := p.yearAfterDay(j)
@@ -199,6 +203,7 @@ func (p *parser) monthDay(from, mon, day, j, wd int) (match, bool) {
 		}
 		if validDay(ey, endMon, endD) {
 			m.end = entente.Date{Year: ey, Month: time.Month(endMon), Day: endD}.String()
+			m.firstTo, m.split = firstTo, split
 		}
 	}
 	return m, true
@@ -332,10 +337,13 @@ func ruleDayFirst(p *parser, i int) (match, bool) {
 	if !ok {
 		return match{}, false
 	}
-	endDay := 0
+	endDay, firstTo, split := 0, 0, 0
 	if k := p.skipRangeWord(j); k != j {
 		if d2, k2, ok := p.dayAt(k); ok && d2 > day {
 			if _, _, isMonth := p.monthAt(p.of(k2)); isMonth {
+				if p.punct(j) != "-" {
+					firstTo, split = j, k
+				}
 				endDay, j = d2, k2
 			}
 		}
@@ -350,7 +358,11 @@ func ruleDayFirst(p *parser, i int) (match, bool) {
 	if !ok {
 		return match{}, false
 	}
-	return p.dayMonthYear(i, day, endDay, mon, j, wd)
+	m, ok := p.dayMonthYear(i, day, endDay, mon, j, wd)
+	if ok && m.end != "" {
+		m.firstTo, m.split = firstTo, split
+	}
+	return m, ok
 }
 
 // dayOfRelativeMonth reads "30th of this month", "the 5th of next month".
@@ -487,15 +499,17 @@ func (p *parser) yearForMonth(mon, dir int, governed bool) int {
 		nextYear++
 	}
 	switch {
-	case governed && dir < 0, dir < 0 && !(ahead <= 3 && back >= 9):
+	case governed && dir < 0:
 		return prevYear
-	case governed && dir > 0, dir > 0 && !(back <= 3 && ahead >= 9):
+	case governed && dir > 0:
 		return nextYear
-	case back <= 3 && ahead >= 9 || dir < 0:
+	case back <= 3 && ahead >= 9:
+		return prevYear // a limit or a loose mention is the nearest such month
+	case ahead <= 3 && back >= 9:
+		return nextYear
+	case dir < 0:
 		return prevYear
-	case ahead <= 3 && back >= 9 || dir > 0:
-		return nextYear
-	case back > 6:
+	case dir > 0, back > 6:
 		return nextYear
 	}
 	return prevYear

@@ -192,7 +192,8 @@ func (p *parser) quarterCodeAt(j int) (int, unit, int, bool) {
 }
 
 // ruleSeason reads seasons with a year or in a clear context: "the summer of 1998",
-// "summer 2025", "in the fall", "during the winter", "summer" after "in"/"since"/"by".
+// "summer 2025", "the autumn of next year", "in the fall", "during the winter", "summer"
+// after "in"/"since"/"by".
 func ruleSeason(p *parser, i int) (match, bool) {
 	j := p.the(i)
 	hasThe := j > i
@@ -208,6 +209,10 @@ func ruleSeason(p *parser, i int) (match, bool) {
 		}
 	}
 	if y, k2, ok := p.yearAt(k); ok && p.pureDigits(k) == 4 {
+		pt := seasonPoint(y, code)
+		return match{from: i, to: k2, typ: TypeDate, value: pt.String(), pt: pt}, true
+	}
+	if y, k2, ok := p.relativeYearAfter(k); ok && p.word(k) == "of" { // "the autumn of next year"
 		pt := seasonPoint(y, code)
 		return match{from: i, to: k2, typ: TypeDate, value: pt.String(), pt: pt}, true
 	}

@@ -321,6 +321,9 @@ func (p *parser) relativeTarget(from, j int, rel relativeWord) (match, bool) {
 		if p.anchor(g).g < g {
 			base = p.anchor(g) // "that day" after "1998": keep what is known
 		}
+		if same := p.lastOf[g]; same.valid() && rel.offset != 0 && p.sentence-p.lastOfSent[g] <= 1 {
+			base = same // "inflation fell in January … from the previous month"
+		}
 	}
 	pt := base.shift(rel.offset)
 	if g == gWeekend {
@@ -446,15 +449,31 @@ func (p *parser) relativeSeason(from, to int, code string, rel relativeWord) mat
 	case rel.offset > 0:
 		k = cur + 1 + mod4(seasonOrder[code]-cur-1)
 	default:
-		back := cur - mod4(cur-seasonOrder[code])
-		fwd := cur + mod4(seasonOrder[code]-cur)
-		k = back
-		if fwd-cur < cur-back || fwd-cur == cur-back && p.direction(from, to) > 0 {
-			k = fwd
-		}
+		k = p.nearestSeason(from, to, cur, code)
 	}
 	pt := seasonAt(k)
 	return match{from: from, to: to, typ: TypeDate, value: pt.String(), pt: pt}
+}
+
+// nearestSeason picks the season a bare "in the summer" names: the current one if it is that
+// season; else the last or the next one as the tense of a verb tied to it says ("met in the
+// fall", "will meet in the fall"); else the nearer of the two, ties broken by any tense cue.
+func (p *parser) nearestSeason(from, to, cur int, code string) int {
+	back := cur - mod4(cur-seasonOrder[code])
+	fwd := cur + mod4(seasonOrder[code]-cur)
+	dir, strong := p.directionCue(from, to)
+	switch {
+	case back == cur:
+		return cur
+	case strong && p.governed(from) && dir != 0:
+		if dir < 0 {
+			return back
+		}
+		return fwd
+	case fwd-cur < cur-back || fwd-cur == cur-back && dir > 0:
+		return fwd
+	}
+	return back
 }
 
 // ruleVague reads "now", "currently", "current", "recently", "recent", "previously", "soon",

@@ -70,6 +70,10 @@ func (p *parser) cue(k int) int {
 			if p.word(k+1) != "to" {
 				return pastOrNone(w)
 			}
+		case "next":
+			if p.word(k+1) == "to" {
+				return 0 // "next to the embassy"
+			}
 		case "expected", "scheduled", "planned", "slated":
 			switch p.word(k - 1) {
 			case "had", "been":
@@ -84,6 +88,9 @@ func (p *parser) cue(k int) int {
 	if (w == "is" || w == "are") && p.word(k+1) == "to" {
 		return 1
 	}
+	if scheduleVerbs[w] && !t.cap && !determiners[p.word(k-1)] && p.word(k+1) != "of" {
+		return 1 // "the festival opens on Friday": the present of a timetable
+	}
 	if pastCues[w] {
 		switch w {
 		case "was", "were", "had", "has", "have", "been", "did", "ago", "yesterday", "last", "earlier":
@@ -96,6 +103,17 @@ func (p *parser) cue(k int) int {
 	}
 	return 0
 }
+
+// scheduleVerbs are present-tense forms news uses for what is on the timetable ("talks
+// resume on Monday", "tickets go on sale at 9 a.m.", "the law takes effect on Jan. 1").
+var scheduleVerbs = wordSet("opens", "begins", "starts", "meets", "arrives", "departs", "resumes",
+	"ends", "closes", "expires", "goes", "travels", "convenes", "kicks", "takes", "go", "resume",
+	"convene")
+
+// determiners make the word after them a noun ("the visit", "his talks").
+var determiners = wordSet("the", "a", "an", "his", "her", "its", "their", "our", "this", "that",
+	"these", "those", "of", "two", "to", "will", "would", "shall", "could", "should", "might",
+	"may", "must", "can", "did", "do", "does", "not")
 
 // pastOrNone classifies a cue word used without its "to": "agreed in June" is past,
 // "plans" a noun.
@@ -139,9 +157,23 @@ func (p *parser) direction(from, to int) int {
 
 // directionCue is direction, also saying whether the cue was a verb of the clause itself
 // rather than a reporting verb or nothing.
+//
+// Distances are counted in words that can carry tense: names and titles (capitalised words
+// inside the sentence) and punctuation are passed over, so that in "will hold talks with
+// Prime Minister Sitiveni Rabuka in Suva on Monday" the verb is six words from the date. An
+// infinitive between the date and the verb ("agreed on Tuesday to meet again in June",
+// "expect the bank to start cutting rates in the summer") looks forward from its governing
+// verb: the date is in the future unless that verb is a plain past ("travelled to Minsk to
+// sign the deal on Tuesday", "was forced to resign on Friday").
 func (p *parser) directionCue(from, to int) (int, bool) {
 	if p.forceDir != 0 {
 		return p.forceDir, true
+	}
+	switch p.word(from - 1) {
+	case "since":
+		return -1, true // "since Jan. 13" counts from a day gone by
+	case "effective":
+		return 1, true // "effective Feb. 1" announces a change to come
 	}
 	if p.word(from-3) == "as" && p.word(from-1) == "as" {
 		switch p.word(from - 2) {
@@ -149,34 +181,176 @@ func (p *parser) directionCue(from, to int) (int, bool) {
 			return 1, true // "as early as Tuesday"
 		}
 	}
-	strong, strongDist, weak, weakDist := 0, tenseWindow+1, 0, tenseWindow+1
-	note := func(k, dist int) bool {
-		c := p.cue(k)
+	c := cueSearch{strongDist: tenseWindow + 1, weakDist: tenseWindow + 1}
+	infinitive := p.scanLeft(from, &c)
+	p.scanRight(from, to, &c)
+	if c.strong == 0 && infinitive > 0 {
+		return 1, true
+	}
+	if c.strong != 0 {
+		return c.strong, true
+	}
+	return c.weak, false
+}
+
+// cueSearch collects the nearest tense cues on both sides of an expression.
+type cueSearch struct {
+	strong, strongDist int // the nearest cue of the clause's own verbs
+	weak, weakDist     int // the nearest reporting verb further away
+}
+
+// note records the cue of token k at distance dist from an expression starting at from; it
+// reports whether k holds a verb of the clause, which ends the search on that side.
+func (p *parser) note(c *cueSearch, k, from, dist int) bool {
+	d := p.cue(k)
+	switch {
+	case d == 0:
+		return false
+	case reportingVerbs[p.word(k)] && dist > 2 && (k < from || from > 3): // "said Tuesday": the saying is dated
+		if dist < c.weakDist {
+			c.weak, c.weakDist = d, dist
+		}
+		return false
+	case dist < c.strongDist:
+		c.strong, c.strongDist = d, dist
+	}
+	return true
+}
+
+// scanLeft looks for the verb before the expression, through an infinitive to the verb that
+// governs it. It returns the distance of an infinitive whose governing verb it did not find
+// (0 when there is none): such an infinitive looks forward unless a verb after the
+// expression says otherwise ("the countries to accede to NATO on Friday were …").
+func (p *parser) scanLeft(from int, c *cueSearch) int {
+	dist, infinitive := 0, 0
+	for k := from - 1; k >= 0 && from-k <= maxScan && p.punct(k) != ";"; k-- {
+		if !p.countsForTense(k) {
+			continue
+		}
+		dist++
+		if dist > tenseWindow+infinitive {
+			break
+		}
 		switch {
-		case c == 0:
-			return false
-		case reportingVerbs[p.word(k)] && dist > 2 && (k < from || from > 3): // "said Tuesday": the saying is dated
-			if dist < weakDist {
-				weak, weakDist = c, dist
+		case infinitive == 0 && p.infinitiveAt(k):
+			infinitive = dist // look as far again for the verb that governs it
+		case infinitive == 0:
+			if p.note(c, k, from, dist) {
+				return 0
 			}
-			return false
-		case dist < strongDist:
-			strong, strongDist = c, dist
-		}
-		return true
-	}
-	for k := from - 1; k >= 0 && from-k <= tenseWindow && p.punct(k) != ";"; k-- {
-		if note(k, from-k) {
-			break
-		}
-	}
-	for k := to; k < len(p.toks) && k-to < tenseWindow && p.punct(k) != ";"; k++ {
-		if note(k, k-to+1+rightPenalty) {
-			break
+		case reportingVerbs[p.word(k)]:
+			p.note(c, k, from, dist) // "said it is trying to sell itself under a June agreement"
+			return 0
+		default:
+			if d, ok := p.governing(k); ok {
+				c.strong, c.strongDist = d, infinitive
+				return 0
+			}
 		}
 	}
-	if strong != 0 {
-		return strong, true
+	return infinitive
+}
+
+// governing returns the direction an infinitive takes from the verb at k that governs it:
+// forward after verbs of planning, agreeing and asking, whatever their tense, unless in the
+// pluperfect ("had been scheduled to expire"); the verb's own tense otherwise.
+func (p *parser) governing(k int) (int, bool) {
+	d := p.cue(k)
+	if !forwardVerbs[p.word(k)] {
+		return d, d != 0
 	}
-	return weak, false
+	switch p.word(k - 1) {
+	case "had", "been":
+		return -1, true
+	}
+	return 1, true
+}
+
+// scanRight looks for a verb after the expression; cues there count for less.
+func (p *parser) scanRight(from, to int, c *cueSearch) {
+	dist := 0
+	for k := to; k < len(p.toks) && k-to < maxScan && p.punct(k) != ";"; k++ {
+		if !p.countsForTense(k) {
+			continue
+		}
+		dist++
+		if dist > tenseWindow {
+			return
+		}
+		if p.note(c, k, from, dist+rightPenalty) {
+			return
+		}
+	}
+}
+
+// maxScan bounds the tokens looked at on each side of an expression, counted or not.
+const maxScan = 3 * tenseWindow
+
+// countsForTense reports whether token k counts in the distance to a tense cue: words do,
+// except capitalised ones inside the sentence (names and titles); numbers do; punctuation
+// does not.
+func (p *parser) countsForTense(k int) bool {
+	t := &p.toks[k]
+	switch t.kind {
+	case tokPunct:
+		return false
+	case tokWord:
+		return !t.cap || k == 0 || p.punct(k-1) == "\"" || p.punct(k-1) == ":"
+	}
+	return true
+}
+
+// infinitiveAt reports whether token k is the "to" of an infinitive: "to" before a
+// lower-case word that can be a verb, not after words that make "to" a preposition ("up to",
+// "due to", "according to", "from … to").
+func (p *parser) infinitiveAt(k int) bool {
+	if p.word(k) != "to" || p.capital(k+1) {
+		return false
+	}
+	w := p.word(k + 1)
+	if w == "" || notVerbs[w] || startWords[w] || strings.HasSuffix(w, "ing") {
+		return false
+	}
+	switch p.word(k - 1) {
+	case "up", "due", "according", "prior", "close", "next", "compared", "thanks", "addition",
+		"similar", "from", "back", "owing", "relative", "contrary", "opposed", "subject", "as":
+		return false
+	}
+	return true
+}
+
+// notVerbs are lower-case words after "to" that show it is a preposition.
+var notVerbs = map[string]bool{
+	"a": true, "an": true, "the": true, "this": true, "these": true, "those": true, "his": true,
+	"her": true, "its": true, "their": true, "our": true, "my": true, "your": true, "him": true,
+	"them": true, "us": true, "me": true, "it": true, "some": true, "any": true, "all": true,
+	"each": true, "both": true, "date": true, "power": true, "office": true, "court": true,
+	"trial": true, "war": true, "percent": true, "per": true, "about": true,
+	"around": true, "nearly": true, "almost": true, "more": true, "less": true, "over": true,
+	"under": true, "what": true, "whom": true, "which": true, "where": true, "whether": true,
+	"and": true, "or": true, "no": true, "one": true, "other": true, "another": true,
+}
+
+// forwardVerbs govern an infinitive that looks forward from them, whatever their own tense:
+// "agreed on Tuesday to meet again in June" is a meeting to come.
+var forwardVerbs = wordSet("agree", "agreed", "agrees", "decide", "decided", "decides", "plan",
+	"plans", "planned", "intend", "intends", "intended", "expect", "expects", "expected", "hope",
+	"hopes", "hoped", "aim", "aims", "aimed", "want", "wants", "wanted", "wish", "wishes",
+	"wished", "promise", "promised", "promises", "pledge", "pledged", "pledges", "vow", "vowed",
+	"vows", "threaten", "threatened", "threatens", "invite", "invited", "invites", "urge", "urged",
+	"urges", "ask", "asked", "asks", "called", "calls", "propose", "proposed", "proposes",
+	"prepare", "prepared", "prepares", "seek", "seeks", "sought", "schedule", "scheduled", "set",
+	"due", "going", "ready", "willing", "eager", "likely", "able", "unable", "need", "needs",
+	"needed", "instructed", "tasked", "directed", "authorized", "authorised", "encouraged",
+	"mandated", "committed", "determined", "resolved", "undertook", "undertakes", "offered",
+	"offers", "requested", "requests", "reaffirmed", "told", "ordered", "orders",
+	"subpoenaed", "summoned", "required", "requires", "invited", "advised", "recommended",
+	"slated", "appointed", "chosen", "elected", "nominated")
+
+func wordSet(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
 }

@@ -43,7 +43,10 @@ type Expr struct {
 	Mod   string // START, MID, END, BEFORE, AFTER, ON_OR_BEFORE, ON_OR_AFTER, LESS_THAN, MORE_THAN, EQUAL_OR_LESS, EQUAL_OR_MORE, APPROX, or ""
 	Quant string // for a SET: EVERY, EACH, or ""
 	Freq  string // for a SET: 2X ("twice a year"), or ""
-	// EndValue is the value of the end of a range ("25 to 27 November" → 2024-11-27), else "".
+	// EndValue is the value of the end of a range, else "". A range in one piece ("25-27
+	// November") is one expression; days joined by a word ("25 to 27 November", "28 and 29
+	// November") are two, as TimeML marks them, and the first carries the second's value here
+	// ("25" → 2024-11-25 with EndValue 2024-11-27, then "27 November" → 2024-11-27).
 	EndValue string
 	// Approximate is true for "about two weeks", "around mid-December", "a year or so".
 	Approximate bool

@@ -188,20 +188,36 @@ func TestAnchored(t *testing.T) {
 	}
 }
 
-// TestRanges checks that a range is one expression with the end in EndValue.
+// TestRanges checks ranges: a range written as one token group ("November 25-27", "2024-25")
+// is one expression with the end in EndValue; days joined by a word ("25 to 27 February", "28
+// and 29 November") are two expressions, as TimeML marks them, the first with the second's
+// value as its EndValue.
 func TestRanges(t *testing.T) {
-	tests := []struct{ text, span, value, end string }{
-		{"A forum will be held from 25 to 27 February in Lahore.", "25 to 27 February", "2025-02-25", "2025-02-27"},
-		{"The forum will run from November 25 to November 27.", "November 25 to November 27", "2024-11-25", "2024-11-27"},
-		{"The talks were held on 28 and 29 November 2024.", "28 and 29 November 2024", "2024-11-28", "2024-11-29"},
-		{"The forum will run November 25-27.", "November 25-27", "2024-11-25", "2024-11-27"},
-		{"The plan covers 2024-25.", "2024-25", "2024", "2025"},
+	tests := []struct {
+		text   string
+		spans  []string
+		values []string
+		end    string
+	}{
+		{"A forum will be held from 25 to 27 February in Lahore.", []string{"25", "27 February"}, []string{"2025-02-25", "2025-02-27"}, "2025-02-27"},
+		{"The forum will run from November 25 to November 27.", []string{"November 25", "November 27"}, []string{"2024-11-25", "2024-11-27"}, "2024-11-27"},
+		{"The talks were held on 28 and 29 November 2024.", []string{"28", "29 November 2024"}, []string{"2024-11-28", "2024-11-29"}, "2024-11-29"},
+		{"The leaders will meet in Osaka on June 28 and 29.", []string{"June 28", "29"}, []string{"2025-06-28", "2025-06-29"}, "2025-06-29"},
+		{"The committee will meet on 30 December and 2 January.", []string{"30 December", "2 January"}, []string{"2024-12-30", "2025-01-02"}, ""},
+		{"The forum will run November 25-27.", []string{"November 25-27"}, []string{"2024-11-25"}, "2024-11-27"},
+		{"The plan covers 2024-25.", []string{"2024-25"}, []string{"2024"}, "2025"},
 	}
 	for _, tt := range tests {
 		got := Find(tt.text, ref26Nov)
 		checkValid(t, tt.text, got)
-		if len(got) != 1 || got[0].Text != tt.span || got[0].Value != tt.value || got[0].EndValue != tt.end {
-			t.Errorf("Find(%q) = %+v, want %q %s to %s", tt.text, got, tt.span, tt.value, tt.end)
+		if len(got) != len(tt.spans) || got[0].EndValue != tt.end {
+			t.Errorf("Find(%q) = %+v, want %q with end %q", tt.text, got, tt.spans, tt.end)
+			continue
+		}
+		for i, e := range got {
+			if e.Text != tt.spans[i] || e.Value != tt.values[i] {
+				t.Errorf("Find(%q)[%d] = %q %s, want %q %s", tt.text, i, e.Text, e.Value, tt.spans[i], tt.values[i])
+			}
 		}
 	}
 }
