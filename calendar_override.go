@@ -82,8 +82,8 @@ func (u CalendarOverrideUpdate) Apply(o *CalendarOverride) {
 }
 
 // CalendarService keeps each party's calendar overrides. Anyone may read them. The
-// installation's administrators and the users of the party may create, change and delete
-// them (EUNAUTHORIZED, EFORBIDDEN otherwise). Every change is checked together with the
+// installation's administrators and the party's own users who edit a roadmap may create,
+// change and delete them (CanEditCalendar; EUNAUTHORIZED, EFORBIDDEN otherwise). Every change is checked together with the
 // party's other overrides: a change that contradicts them, or the party's rules, is EINVALID
 // naming the override and the field, and changes nothing. An unknown party or override is
 // ENOTFOUND; a stale version is ECONFLICT.

@@ -29,10 +29,10 @@ func countOverrides(t *testing.T, db *sqlstore.DB, party string) int {
 
 func TestCalendarOverrideLifecycle(t *testing.T) {
 	eachDB(t, func(t *testing.T, db *sqlstore.DB) {
-		newFixture(t, db)
+		f := newFixture(t, db)
 		cs := sqlstore.NewCalendarService(db)
 		addUser(t, db, 2, "BLR")
-		blr := as(2, "BLR", nil)
+		blr := as(2, "BLR", map[int64]entente.Role{f.roadmap.ID: entente.RoleEditor})
 		o := override("BLR", entente.OverrideTransfer, "2025-07-04", "2025-07-12", "")
 		must(t, cs.CreateCalendarOverride(blr, o))
 		if o.ID == 0 || o.Version != 1 {
@@ -69,21 +69,23 @@ func TestCalendarOverrideLifecycle(t *testing.T) {
 
 func TestCalendarOverridePermissions(t *testing.T) {
 	eachDB(t, func(t *testing.T, db *sqlstore.DB) {
-		newFixture(t, db)
+		f := newFixture(t, db)
 		cs := sqlstore.NewCalendarService(db)
 		addUser(t, db, 1, "PAK")
 		addUser(t, db, 2, "BLR")
+		editor := map[int64]entente.Role{f.roadmap.ID: entente.RoleEditor}
 		admin := entente.WithCaller(context.Background(), &entente.Caller{UserID: 3, Name: "admin", Party: entente.JointSecretariat, Admin: true})
-		readOnly := entente.WithCaller(context.Background(), &entente.Caller{UserID: 2, Name: "user", Party: "BLR", TokenScope: entente.TokenScopeRead})
+		readOnly := entente.WithCaller(context.Background(), &entente.Caller{UserID: 2, Name: "user", Party: "BLR", Roles: editor, TokenScope: entente.TokenScopeRead})
 		for _, tc := range []struct {
 			name string
 			ctx  context.Context
 			code string
 		}{
 			{"anonymous", context.Background(), entente.EUNAUTHORIZED},
-			{"user of the other party", as(1, "PAK", nil), entente.EFORBIDDEN},
-			{"read-only token of the party", readOnly, entente.EFORBIDDEN},
-			{"user of the party", as(2, "BLR", nil), ""},
+			{"editor of the other party", as(1, "PAK", editor), entente.EFORBIDDEN},
+			{"read-only token of an editor of the party", readOnly, entente.EFORBIDDEN},
+			{"viewer of the party", as(2, "BLR", map[int64]entente.Role{f.roadmap.ID: entente.RoleViewer}), entente.EFORBIDDEN},
+			{"editor of the party", as(2, "BLR", editor), ""},
 			{"administrator of the installation", admin, ""},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
@@ -278,5 +280,26 @@ func TestPartyCalendarIsCachedUntilTheOverridesChange(t *testing.T) {
 		wantCode(t, err, entente.ENOTFOUND)
 		_, err = cs.PartyCalendar(ctx, "BLR", "no_such_office")
 		wantCode(t, err, entente.EINVALID)
+	})
+}
+
+// TestPartyCalendarOfAPartyWithoutDefinition gives a stored party the calendar package does
+// not define a Monday–Friday calendar in its own zone, with the overrides entered for it.
+func TestPartyCalendarOfAPartyWithoutDefinition(t *testing.T) {
+	eachDB(t, func(t *testing.T, db *sqlstore.DB) {
+		must(t, sqlstore.NewPartyService(db).CreateParty(system(), &entente.Party{Code: "UZB", Name: "Uzbekistan", TimeZone: "Asia/Tashkent"}))
+		cs := sqlstore.NewCalendarService(db)
+		must(t, cs.CreateCalendarOverride(system(), override("UZB", entente.OverrideHoliday, "2025-03-21", "", "Navruz")))
+		c, err := cs.PartyCalendar(context.Background(), "UZB", "")
+		must(t, err)
+		if !c.IsGeneric() || c.Location().String() != "Asia/Tashkent" {
+			t.Fatalf("UZB: generic %v, zone %s", c.IsGeneric(), c.Location())
+		}
+		if d := c.Day(entente.NewDate(2025, 3, 21)); d.Status != calendar.Holiday || d.Name != "Navruz" {
+			t.Fatalf("21 March 2025 in Uzbekistan: %+v", d)
+		}
+		if !c.IsWorkingDay(entente.NewDate(2025, 3, 20)) || c.IsWorkingDay(entente.NewDate(2025, 3, 22)) {
+			t.Fatal("not a Monday–Friday week")
+		}
 	})
 }
