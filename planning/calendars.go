@@ -15,8 +15,9 @@ import (
 )
 
 // leadCalendars opens the working calendar of every lead party of the open and done actions,
-// keyed by party code as schedule.Task.Calendar names it. A party with a calendar definition
-// (Pakistan, Belarus) gets its holidays; another gets Monday to Friday in its time zone.
+// with the party's stored official notices, keyed by party code as schedule.Task.Calendar
+// names it. A party with a calendar definition (Pakistan, Belarus) gets its holidays; another
+// gets Monday to Friday in its time zone.
 func (s *ScheduleService) leadCalendars(ctx context.Context, actions []*entente.Action) (map[string]schedule.WorkingDays, error) {
 	codes := leadParties(actions)
 	cals := make(map[string]schedule.WorkingDays, len(codes))
@@ -32,9 +33,16 @@ func (s *ScheduleService) leadCalendars(ctx context.Context, actions []*entente.
 		zones[p.Code] = p.TimeZone
 	}
 	for _, code := range codes {
-		overrides, err := s.overrides(ctx, code)
+		stored, err := s.svc.Calendars.FindCalendarOverrides(ctx, code)
+		if entente.ErrorCode(err) == entente.ENOTFOUND {
+			return nil, calendarProblem(code, actions, err)
+		}
 		if err != nil {
 			return nil, err
+		}
+		overrides := make([]entente.CalendarOverride, len(stored))
+		for i, o := range stored {
+			overrides[i] = *o
 		}
 		cal, err := s.calendars.open(code, zones[code], overrides)
 		if err != nil {

@@ -110,3 +110,17 @@ func TestExplainNamesActions(t *testing.T) {
 		t.Errorf("a done action finished after today: fields %v, want actions.43.done_on", f)
 	}
 }
+
+// TestCalendarProblemNamesTheActions checks the error of a lead party without a calendar.
+func TestCalendarProblemNamesTheActions(t *testing.T) {
+	var actions []*entente.Action
+	for i := range 5 {
+		actions = append(actions, &entente.Action{ID: int64(i + 1), Title: "step " + string(rune('a'+i)), LeadParty: "XYZ"})
+	}
+	actions[1].Status = entente.ActionCancelled
+	err := calendarProblem("XYZ", actions, entente.NotFound("party", "XYZ"))
+	want := `XYZ, which leads "step a" (#1), "step c" (#3), "step d" (#4), and 1 more, has no working calendar`
+	if entente.ErrorCode(err) != entente.EINVALID || !strings.Contains(entente.ErrorMessage(err), want) || entente.ErrorFields(err)["lead_party"] == "" {
+		t.Errorf("%v, want EINVALID on lead_party saying %q", err, want)
+	}
+}

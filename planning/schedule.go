@@ -17,45 +17,34 @@ import (
 	"context"
 
 	"github.com/entente/entente"
-	"github.com/entente/entente/calendar"
 	"github.com/entente/entente/schedule"
 )
 
-// Services are the domain services a ScheduleService reads through.
+// Services are the domain services a ScheduleService reads through. Calendars gives each
+// party's official calendar notices (announced moon sightings, holiday notices, Belarus's
+// transferred working days), which correct the calendar computed from its rules.
 type Services struct {
 	Roadmaps   entente.RoadmapService
 	Actions    entente.ActionService
 	Meetings   entente.MeetingService
 	Agreements entente.AgreementService
 	Parties    entente.PartyService
-}
-
-// OverrideSource returns the official calendar notices of a party (announced moon sightings,
-// holiday notices, Belarus's transferred working days) that correct its computed calendar.
-type OverrideSource func(ctx context.Context, party string) ([]entente.CalendarOverride, error)
-
-// ShippedOverrides is the OverrideSource of the notices shipped with the calendar
-// definitions (for Pakistan and Belarus, 2024 and 2025), for an installation whose database
-// keeps no overrides of its own.
-func ShippedOverrides(_ context.Context, party string) ([]entente.CalendarOverride, error) {
-	return calendar.OfficialOverrides(party), nil
+	Calendars  entente.CalendarService
 }
 
 // ScheduleService computes roadmap schedules; it implements entente.ScheduleService.
 type ScheduleService struct {
 	svc       Services
-	overrides OverrideSource
 	clock     entente.Clock
 	calendars *calendarCache
 }
 
 var _ entente.ScheduleService = (*ScheduleService)(nil)
 
-// NewScheduleService returns a schedule service over the domain services. overrides gives
-// each lead party's official calendar notices; clock gives today, the first day on which
-// remaining work can be done.
-func NewScheduleService(svc Services, overrides OverrideSource, clock entente.Clock) *ScheduleService {
-	return &ScheduleService{svc: svc, overrides: overrides, clock: clock, calendars: newCalendarCache()}
+// NewScheduleService returns a schedule service over the domain services; clock gives today,
+// the first day on which remaining work can be done.
+func NewScheduleService(svc Services, clock entente.Clock) *ScheduleService {
+	return &ScheduleService{svc: svc, clock: clock, calendars: newCalendarCache()}
 }
 
 // RoadmapSchedule computes the schedule of a roadmap to a target (the zero target: the

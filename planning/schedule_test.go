@@ -1,14 +1,12 @@
 package planning_test
 
 import (
-	"context"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/entente/entente"
-	"github.com/entente/entente/planning"
 )
 
 // The demo's chain to the February signing: the machinery list feeds the machinery MoU, which
@@ -259,44 +257,37 @@ func TestPartyWithoutDefinition(t *testing.T) {
 	}
 }
 
-// TestOverridesMoveTheDates gives the schedule official notices of its own: an extra day off
-// in Belarus moves Belarus's actions, and notices that cannot be read are EINVALID naming the
-// party and the actions it leads.
+// TestOverridesMoveTheDates records an official notice through the calendar service: an extra
+// day off in Belarus moves Belarus's actions in the very next schedule.
 func TestOverridesMoveTheDates(t *testing.T) {
-	e := newEnv(t, openSQLite(t))
-	dayOff := entente.CalendarOverride{Party: "BLR", Kind: entente.OverrideHoliday, Date: entente.NewDate(2024, 11, 29),
-		Name: "Day of mourning", Source: "Decree of the President, 28 November 2024"}
-	tests := []struct {
-		name      string
-		overrides []entente.CalendarOverride
-		finish    string // of the Minsk preparations (Belarus, five days from 26 November)
-		problem   string
-	}{
-		{"none", nil, "2024-12-02", ""},
-		{"a day off on Friday", []entente.CalendarOverride{dayOff}, "2024-12-03", ""},
-		{"a notice without its source", []entente.CalendarOverride{{Party: "BLR", Kind: entente.OverrideHoliday, Date: entente.NewDate(2024, 11, 29)}}, "",
-			`the working calendar of BLR, which leads "Return comments on the draft roadmap" (#2)`},
-	}
-	prepare := e.actionID(t, "Prepare the Minsk round: agenda and delegations")
-	for _, tt := range tests {
-		source := func(_ context.Context, party string) ([]entente.CalendarOverride, error) {
-			if party == "BLR" {
-				return tt.overrides, nil
+	eachDB(t, func(t *testing.T, e *env) {
+		prepare := e.actionID(t, "Prepare the Minsk round: agenda and delegations")
+		finish := func() string {
+			s, err := e.schedules.RoadmapSchedule(e.ctx, e.roadmap.ID, entente.ScheduleTarget{})
+			if err != nil {
+				t.Fatal(err)
 			}
-			return nil, nil
+			return s.ByAction()[prepare].EarlyFinish.String()
 		}
-		s, err := planning.NewScheduleService(e.svc, source, e.db).RoadmapSchedule(e.ctx, e.roadmap.ID, entente.ScheduleTarget{})
-		switch {
-		case tt.problem != "":
-			if entente.ErrorCode(err) != entente.EINVALID || !strings.Contains(entente.ErrorMessage(err), tt.problem) {
-				t.Errorf("%s: %v, want EINVALID saying %q", tt.name, err, tt.problem)
-			}
-		case err != nil:
-			t.Errorf("%s: %v", tt.name, err)
-		case s.ByAction()[prepare].EarlyFinish.String() != tt.finish:
-			t.Errorf("%s: the preparations finish on %s, want %s", tt.name, s.ByAction()[prepare].EarlyFinish, tt.finish)
+		// Five Belarusian working days from Tuesday 26 November.
+		if got := finish(); got != "2024-12-02" {
+			t.Fatalf("the preparations finish on %s, want 2024-12-02", got)
 		}
-	}
+		dayOff := &entente.CalendarOverride{Party: "BLR", Kind: entente.OverrideHoliday, Date: entente.NewDate(2024, 11, 29),
+			Name: "Day of mourning", Source: "Decree of the President, 28 November 2024"}
+		if err := e.svc.Calendars.CreateCalendarOverride(e.ctx, dayOff); err != nil {
+			t.Fatal(err)
+		}
+		if got := finish(); got != "2024-12-03" {
+			t.Errorf("after a day off on Friday 29 November the preparations finish on %s, want 2024-12-03", got)
+		}
+		if err := e.svc.Calendars.DeleteCalendarOverride(e.ctx, dayOff.ID); err != nil {
+			t.Fatal(err)
+		}
+		if got := finish(); got != "2024-12-02" {
+			t.Errorf("after the notice was withdrawn the preparations finish on %s, want 2024-12-02", got)
+		}
+	})
 }
 
 // TestOnlyReadersSeeTheSchedule checks that the schedule keeps the roadmap's permissions.

@@ -82,7 +82,8 @@ func newEnv(t testing.TB, db *sqlstore.DB) *env {
 	t.Helper()
 	ctx := entente.WithCaller(context.Background(), entente.SystemCaller)
 	svc := planning.Services{Roadmaps: sqlstore.NewRoadmapService(db), Actions: sqlstore.NewActionService(db),
-		Meetings: sqlstore.NewMeetingService(db), Agreements: sqlstore.NewAgreementService(db), Parties: sqlstore.NewPartyService(db)}
+		Meetings: sqlstore.NewMeetingService(db), Agreements: sqlstore.NewAgreementService(db), Parties: sqlstore.NewPartyService(db),
+		Calendars: sqlstore.NewCalendarService(db)}
 	res, err := demo.Load(ctx, demo.Services{Parties: svc.Parties, Roadmaps: svc.Roadmaps,
 		Tracks: sqlstore.NewTrackService(db), Bodies: sqlstore.NewBodyService(db), People: sqlstore.NewPersonService(db),
 		Actions: svc.Actions, Meetings: svc.Meetings, Agreements: svc.Agreements,
@@ -91,8 +92,12 @@ func newEnv(t testing.TB, db *sqlstore.DB) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// As at a server's start: the official notices shipped for Pakistan and Belarus are stored.
+	if _, err := db.SeedCalendars(ctx); err != nil {
+		t.Fatal(err)
+	}
 	return &env{db: db, svc: svc, actions: svc.Actions, roadmap: res.Roadmap, ctx: ctx,
-		schedules: planning.NewScheduleService(svc, planning.ShippedOverrides, db)}
+		schedules: planning.NewScheduleService(svc, db)}
 }
 
 // actionID finds a demo action by its title.

@@ -22,6 +22,7 @@ type ActionPage struct {
 	DepForm      *Form
 	Candidates   []Choice // actions of the roadmap it could wait for
 	Panels       Panels
+	Schedule     *ScheduleFacts // its place in the current schedule; nil when not scheduled
 }
 
 // DependencyRow names the other action of a dependency.
@@ -56,11 +57,15 @@ func (s *Server) showAction(w http.ResponseWriter, r *http.Request, depForm *For
 	p.Roadmap, p.Section, p.Title = rm, "actions", a.Title
 	p.CanEdit = entente.CanEditAction(p.Caller, a)
 	lk, err := s.lookups(ctx, rm)
+	if err == nil {
+		lk.schedule, err = s.scheduleByAction(ctx, rm.ID)
+	}
 	if err != nil {
 		s.pageError(w, r, err)
 		return
 	}
 	p.Track, p.Body = lk.tracks[a.TrackID], lk.bodies[a.LeadBodyID]
+	p.Schedule = scheduleFacts(p.L, lk.schedule[a.ID], p.Overdue)
 	all, _, err := s.svc.Actions.FindActions(ctx, entente.ActionFilter{RoadmapID: rm.ID, Page: entente.Page{Limit: entente.MaxPageLimit, Sort: "title"}})
 	if err != nil {
 		s.pageError(w, r, err)

@@ -35,6 +35,7 @@ type ActionRow struct {
 	CanEdit  bool
 	Statuses []Choice
 	Problem  string // why the last change from this row was refused
+	Flags    []Flag // late, at risk, blocked, critical: from the current schedule
 	Return   string // the page to come back to after a change without JavaScript
 }
 
@@ -47,8 +48,9 @@ type SortLink struct {
 
 // lookups names the tracks and bodies that rows refer to.
 type lookups struct {
-	tracks map[int64]string
-	bodies map[int64]string
+	tracks   map[int64]string
+	bodies   map[int64]string
+	schedule map[int64]*entente.ActionSchedule // the current schedule, where rows show its marks
 }
 
 func (s *Server) lookups(ctx context.Context, rm *entente.Roadmap) (*lookups, error) {
@@ -120,6 +122,9 @@ func (s *Server) handleActionList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	lk, err := s.lookups(r.Context(), rm)
+	if err == nil {
+		lk.schedule, err = s.scheduleByAction(r.Context(), rm.ID)
+	}
 	if err != nil {
 		s.pageError(w, r, err)
 		return
@@ -152,6 +157,7 @@ func (s *Server) actionRow(r *http.Request, l *i18n.Locale, lk *lookups, a *ente
 	for _, st := range entente.ActionStatuses {
 		row.Statuses = append(row.Statuses, Choice{Value: st, Label: l.T("status." + st), Selected: st == a.Status})
 	}
+	row.Flags = flagsBesideOverdue(l, lk.schedule[a.ID], row.Overdue)
 	return row
 }
 
@@ -223,6 +229,7 @@ func (s *Server) handleActionStatus(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	lk, _ := s.lookups(r.Context(), rm)
+	lk.schedule, _ = s.scheduleByAction(r.Context(), rm.ID)
 	row := s.actionRow(r, s.locale(r), lk, a)
 	if err != nil {
 		row.Problem = entente.ErrorMessage(err)

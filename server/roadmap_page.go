@@ -211,6 +211,13 @@ func (s *Server) roadmapTimeline(ctx context.Context, l *i18n.Locale, rm *entent
 		return nil, err
 	}
 	lanes := []string{l.T("nav.meetings"), l.T("nav.agreements"), l.T("nav.commitments")}
+	critical, err := s.criticalPathEvents(ctx, l, rm.ID, len(lanes))
+	if err != nil {
+		return nil, err
+	}
+	if len(critical) > 0 {
+		events, lanes = append(events, critical...), append(lanes, l.T("schedule.lane"))
+	}
 	return buildTimeline(l, lanes, events, dues, s.today()), nil
 }
 

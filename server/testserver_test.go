@@ -97,7 +97,8 @@ func services(db *sqlstore.DB) server.Services {
 		Audit: sqlstore.NewAuditService(db), Users: sqlstore.NewUserService(db), Auth: sqlstore.NewAuthService(db),
 		Schedules: planning.NewScheduleService(planning.Services{Roadmaps: sqlstore.NewRoadmapService(db),
 			Actions: sqlstore.NewActionService(db), Meetings: sqlstore.NewMeetingService(db),
-			Agreements: sqlstore.NewAgreementService(db), Parties: sqlstore.NewPartyService(db)}, planning.ShippedOverrides, db),
+			Agreements: sqlstore.NewAgreementService(db), Parties: sqlstore.NewPartyService(db),
+			Calendars: sqlstore.NewCalendarService(db)}, db),
 		Positions: sqlstore.NewPositionService(db), Attachments: sqlstore.NewAttachmentService(db),
 	}
 		Calendars: sqlstore.NewCalendarService(db),

@@ -15,7 +15,7 @@ import (
 
 // scheduleCommands are the subcommands of "entente schedule".
 func scheduleCommands() map[string]func(context.Context, *env, []string) error {
-	return map[string]func(context.Context, *env, []string) error{"slots": cmdScheduleSlots}
+	return map[string]func(context.Context, *env, []string) error{"slots": cmdScheduleSlots, "critical-path": cmdScheduleCriticalPath}
 }
 
 func cmdSchedule(ctx context.Context, e *env, args []string) error {

@@ -35,12 +35,12 @@ func services(db *sqlstore.DB) server.Services {
 }
 
 // scheduleService computes roadmap schedules over the database, with the database's clock for
-// today. The lead parties' calendars take the official notices shipped with their definitions.
+// today and each lead party's stored calendar overrides.
 func scheduleService(db *sqlstore.DB) *planning.ScheduleService {
 	return planning.NewScheduleService(planning.Services{Roadmaps: sqlstore.NewRoadmapService(db),
 		Actions: sqlstore.NewActionService(db), Meetings: sqlstore.NewMeetingService(db),
-		Agreements: sqlstore.NewAgreementService(db), Parties: sqlstore.NewPartyService(db)},
-		planning.ShippedOverrides, db)
+		Agreements: sqlstore.NewAgreementService(db), Parties: sqlstore.NewPartyService(db),
+		Calendars: sqlstore.NewCalendarService(db)}, db)
 }
 
 // tradeStore builds the trade store over the database. It caches decoded tables, so a server
