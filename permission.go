@@ -93,6 +93,11 @@ func CanEditCalendar(c *Caller, party string) bool {
 	return CanWrite(c) && (c.System || c.Admin || (party != "" && c.Party == party && editsSomewhere(c)))
 }
 
+// CanDraftSource reports whether the caller may read statements in and change them before they
+// are applied to a roadmap: editors of some roadmap (the statement is then internal to their
+// party or shared).
+func CanDraftSource(c *Caller) bool { return CanWrite(c) && (c.System || c.Admin || editsSomewhere(c)) }
+
 // CanAdminister reports whether the caller administers the installation: users, parties and
 // calendars.
 func CanAdminister(c *Caller) bool { return CanWrite(c) && (c.System || c.Admin) }

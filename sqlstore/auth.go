@@ -58,6 +58,9 @@ func (s *AuthService) SignIn(ctx context.Context, email, password, address strin
 		if !ok {
 			return result{}, tx.recordFailure(email, address, u, throttled)
 		}
+		if err := tx.fillUser(u); err != nil {
+			return result{}, err
+		}
 		tx.caller = &entente.Caller{UserID: u.ID, Name: u.Name, Party: u.Party}
 		return result{u, true}, tx.audit(auditRecord{action: "sign_in", entityType: "user", entityID: u.ID,
 			after: map[string]string{"address": address}})
@@ -283,6 +286,9 @@ func (s *UserService) RevokeAPIToken(ctx context.Context, id int64) error {
 		}
 		if owner != tx.caller.UserID && !entente.CanAdminister(tx.caller) {
 			return struct{}{}, entente.NotFound("API token", id)
+		}
+		if !entente.CanWrite(tx.caller) {
+			return struct{}{}, entente.Denied(tx.caller, "revoke tokens")
 		}
 		if _, err := tx.exec("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", formatTime(tx.now), id); err != nil {
 			return struct{}{}, err

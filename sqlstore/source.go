@@ -58,13 +58,13 @@ func (tx *Tx) findSource(id int64) (*entente.Source, error) {
 	return s, nil
 }
 
-// canWriteSource: editors of the source's roadmap, or for an unapplied source any user of its
-// scope who may write.
+// canWriteSource: editors of the source's roadmap, or for an unapplied source the editors of
+// its scope (entente.CanDraftSource).
 func (tx *Tx) canWriteSource(s *entente.Source) bool {
 	if s.RoadmapID != 0 {
 		return entente.CanEditRoadmap(tx.caller, s.RoadmapID)
 	}
-	return entente.CanWrite(tx.caller)
+	return entente.CanDraftSource(tx.caller)
 }
 
 // FindSourceByID returns a source.
