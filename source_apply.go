@@ -139,9 +139,11 @@ const (
 // audit trail, and links the source to the roadmap. The caller needs the editor role of the
 // roadmap (or may create roadmaps, for a new one) and write access to the source (EFORBIDDEN,
 // ENOTFOUND when the source cannot be read). Bad items are EINVALID with per-item fields
-// (meetings[2].when); a source applied to another roadmap is ECONFLICT.
+// (meetings[2].when); a source applied to another roadmap is ECONFLICT. FindSourceLinks lists
+// what the items of a source became, to whoever may read the source (ENOTFOUND otherwise).
 type SourceApplier interface {
 	ApplySource(ctx context.Context, sourceID int64, app SourceApplication) (*SourceApplied, error)
+	FindSourceLinks(ctx context.Context, sourceID int64) ([]SourceLink, error)
 }
 
 // ReadingService reads statements and applies what users accept of them. ReadSource stores a

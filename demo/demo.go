@@ -26,6 +26,8 @@ type Services struct {
 	Interests   entente.InterestService
 	Notes       entente.NoteService
 	Users       entente.UserService
+	// Reading reads and applies a statement, for the demo built from one (LoadFromStatement).
+	Reading entente.ReadingService
 }
 
 // Account is a demo user and the password made for them.

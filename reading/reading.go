@@ -124,6 +124,11 @@ func (s *Service) ApplySource(ctx context.Context, sourceID int64, app entente.S
 	return s.applier.ApplySource(ctx, sourceID, app)
 }
 
+// FindSourceLinks lists what the items of a source became; see entente.SourceApplier.
+func (s *Service) FindSourceLinks(ctx context.Context, sourceID int64) ([]entente.SourceLink, error) {
+	return s.applier.FindSourceLinks(ctx, sourceID)
+}
+
 // PartyNamed returns a party a statement may name, as the reader knows the country: its
 // code, English name and the time zone of its capital. A code no country has is ENOTFOUND.
 func (s *Service) PartyNamed(code string) (*entente.Party, error) {

@@ -127,6 +127,11 @@ func (s *Server) routes() []route {
 		{"POST /attachments/{id}/delete", http.HandlerFunc(s.handleAttachmentDelete)},
 		{"POST /positions", http.HandlerFunc(s.handlePositionCreate)},
 		{"POST /positions/{id}/delete", http.HandlerFunc(s.handlePositionDelete)},
+		{"GET /read", http.HandlerFunc(s.handleReadNew)},
+		{"GET /roadmaps/{id}/read", http.HandlerFunc(s.handleReadRoadmap)},
+		{"POST /read", http.HandlerFunc(s.handleReadSubmit)},
+		{"GET /sources/{id}", http.HandlerFunc(s.handleSourceView)},
+		{"POST /sources/{id}/apply", http.HandlerFunc(s.handleSourceApplyForm)},
 		{"GET /api/openapi.yaml", http.HandlerFunc(s.handleOpenAPI)},
 
 		{"GET /api/v1/parties", s.api(list(partyFilter, v.Parties.FindParties, nil))},
@@ -209,7 +214,8 @@ func (s *Server) routes() []route {
 		{"DELETE /api/v1/interests/{id}", s.api(deleteByID(v.Interests.DeleteInterest))},
 
 		{"GET /api/v1/sources", s.api(list(sourceFilter, v.Sources.FindSources, sourceID))},
-		{"POST /api/v1/sources", s.api(create("sources", v.Sources.CreateSource, nil))},
+		{"POST /api/v1/sources", s.api(s.handleSourceRead)},
+		{"POST /api/v1/sources/{id}/apply", s.api(s.handleSourceApply)},
 		{"GET /api/v1/sources/{id}", s.api(getByID(v.Sources.FindSourceByID))},
 		{"PATCH /api/v1/sources/{id}", s.api(update(v.Sources.UpdateSource))},
 		{"DELETE /api/v1/sources/{id}", s.api(deleteByID(v.Sources.DeleteSource))},

@@ -38,6 +38,8 @@ type Services struct {
 	Schedules   entente.ScheduleService
 	Positions   entente.PositionService
 	Attachments entente.AttachmentService
+	// Reading reads statements into sources and applies what users accept of them.
+	Reading entente.ReadingService
 	// Calendars keeps the parties' calendar overrides and gives their working calendars.
 	Calendars CalendarService
 	// Trade holds the loaded trade statistics; nil serves the trade pages without data.

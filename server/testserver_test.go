@@ -21,6 +21,7 @@ import (
 	"github.com/entente/entente/demo"
 	"github.com/entente/entente/internal/testenv"
 	"github.com/entente/entente/planning"
+	"github.com/entente/entente/reading"
 	"github.com/entente/entente/server"
 	"github.com/entente/entente/sqlstore"
 )
@@ -100,8 +101,9 @@ func services(db *sqlstore.DB) server.Services {
 			Agreements: sqlstore.NewAgreementService(db), Parties: sqlstore.NewPartyService(db),
 			Calendars: sqlstore.NewCalendarService(db)}, db),
 		Positions: sqlstore.NewPositionService(db), Attachments: sqlstore.NewAttachmentService(db),
-	}
 		Calendars: sqlstore.NewCalendarService(db),
+		Reading:   reading.NewService(sqlstore.NewSourceService(db), sqlstore.NewSourceService(db)),
+	}
 }
 
 func newEnv(t testing.TB, db *sqlstore.DB) *env {

@@ -15,16 +15,21 @@ import (
 )
 
 func cmdDemo(ctx context.Context, e *env, args []string) error {
-	fs := flags(e, "demo", "demo [--addr 127.0.0.1:8080] [--db PATH] [--today YYYY-MM-DD] [--trade FILE…]")
+	fs := flags(e, "demo", "demo [--addr 127.0.0.1:8080] [--db PATH] [--today YYYY-MM-DD] [--trade FILE…] [--from-statement FILE --date YYYY-MM-DD]")
 	addr := fs.String("addr", "127.0.0.1:8080", "the address to listen on")
 	dsn := fs.String("db", "", "the database to create (default: a new SQLite file in a temporary folder)")
 	todayFlag := fs.String("today", demo.Today.String(), "the demo's today: what lies before it is held or done")
 	load := fs.Bool("load-only", false, "load the demo and stop, without serving")
 	tradeFiles := tradeFilesFlag(fs)
+	statement := addStatementFlags(fs)
 	if ok, err := parse(fs, args); !ok || err != nil {
 		return err
 	}
 	if err := tradeFiles.rest(fs); err != nil {
+		return err
+	}
+	st, err := statement.read(e)
+	if err != nil {
 		return err
 	}
 	today, err := entente.ParseDate(*todayFlag)
@@ -45,7 +50,7 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	res, err := demo.Load(ctx, demoServices(services(db)), today, newPassword)
+	res, err := loadDemo(ctx, demoServices(services(db)), today, st)
 	if err != nil {
 		if entente.ErrorCode(err) == entente.ECONFLICT {
 			return fmt.Errorf("%s already holds data: the demo needs a new database (%w)", *dsn, err)

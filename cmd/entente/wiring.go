@@ -7,6 +7,7 @@ import (
 	"github.com/entente/entente"
 	"github.com/entente/entente/demo"
 	"github.com/entente/entente/planning"
+	"github.com/entente/entente/reading"
 	"github.com/entente/entente/server"
 	"github.com/entente/entente/sqlstore"
 	"github.com/entente/entente/trade"
@@ -29,6 +30,7 @@ func services(db *sqlstore.DB) server.Services {
 		Audit: sqlstore.NewAuditService(db), Users: sqlstore.NewUserService(db), Auth: sqlstore.NewAuthService(db),
 		Positions: sqlstore.NewPositionService(db), Attachments: sqlstore.NewAttachmentService(db),
 		Trade: tradeStore(db),
+		Reading: readingService(db),
 		Schedules: scheduleService(db),
 		Calendars: sqlstore.NewCalendarService(db),
 	}
@@ -51,10 +53,17 @@ func tradeStore(db *sqlstore.DB) trade.Store { return sqlstore.NewTradeService(d
 func demoServices(s server.Services) demo.Services {
 	return demo.Services{Parties: s.Parties, Roadmaps: s.Roadmaps, Tracks: s.Tracks, Bodies: s.Bodies,
 		People: s.People, Actions: s.Actions, Meetings: s.Meetings, Agreements: s.Agreements,
-		Commitments: s.Commitments, Interests: s.Interests, Notes: s.Notes, Users: s.Users}
+		Commitments: s.Commitments, Interests: s.Interests, Notes: s.Notes, Users: s.Users, Reading: s.Reading}
 }
 
 // newServer wires the HTTP server over the database.
 func newServer(log *slog.Logger, db *sqlstore.DB, clock entente.Clock) (*server.Server, error) {
 	return server.NewServer(log, clock, services(db), sqlstore.NewSessionStore(db), db.Ping)
+}
+
+// readingService reads statements with package ingest and stores and applies them through the
+// database's source service.
+func readingService(db *sqlstore.DB) *reading.Service {
+	sources := sqlstore.NewSourceService(db)
+	return reading.NewService(sources, sources)
 }
