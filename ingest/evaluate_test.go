@@ -100,9 +100,11 @@ func checkBar(t *testing.T, r Report) {
 
 // TestEvaluateOwnStatements scores Read on the statements written for these tests (other
 // country pairs and forms than the corpus's dev files) and keeps each table in a golden file.
-// Batches a and b were read while Read was developed and must meet the bar; batch c was
-// written last and kept unseen, so its table measures Read on new text and is only compared
-// with its golden file, which records what Read does, not what it should.
+// Batches a and b were read while Read was developed and must meet the bar. Batch c was kept
+// unseen when written, and batch d was annotated before the rules it then guided were
+// written (its first, unseen score: parties 1.00, sectors 0.84, events 0.70 with 0.89 of
+// values right, commitments 0.78); their tables are only compared with their golden files,
+// which record what Read does, not what it should.
 func TestEvaluateOwnStatements(t *testing.T) {
 	for _, batch := range []struct {
 		dir, golden string
@@ -112,6 +114,7 @@ func TestEvaluateOwnStatements(t *testing.T) {
 		{"statements", "statements.table.golden", 8, true},
 		{"statements-b", "statements-b.table.golden", 6, true},
 		{"statements-c", "statements-c.table.golden", 4, false},
+		{"statements-d", "statements-d.table.golden", 9, false},
 	} {
 		t.Run(batch.dir, func(t *testing.T) {
 			r, err := Evaluate(filepath.Join("testdata", batch.dir))

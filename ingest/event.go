@@ -18,6 +18,9 @@ type eventRec struct {
 	// relative marks an event dated by another ("Earlier, the delegations held talks"): a
 	// different occasion on the same day, never merged with it.
 	relative bool
+	// borrowed marks a date taken from the text's lead or from another occasion, not from a
+	// phrase of the event's own: it dates nothing else.
+	borrowed bool
 }
 
 // cueHit is an event cue found in a sentence's parts.
@@ -45,10 +48,11 @@ func (d *doc) findEvents() {
 	leadSent := -1
 	for si, s := range d.sents {
 		cues := d.cuesIn(s)
+		d.offsetEvents(si, s, cues)
 		d.anchoredEvents(si, s, cues)
 		for ti := range s.times {
 			t := &s.times[ti]
-			if t.used || t.onEvent || d.inDateline(t) || excludedTime(s, cues, t) || t.value == "PRESENT_REF" || validityPeriod(t) {
+			if t.used || t.onEvent || d.inDateline(t) || d.excludedTime(s, cues, t) || t.value == "PRESENT_REF" || validityPeriod(t) {
 				continue
 			}
 			if d.pairTime(si, s, cues, t) {
@@ -98,9 +102,40 @@ func validityPeriod(t *timeRef) bool {
 func (d *doc) cuesIn(s *sent) []*cueHit {
 	var out []*cueHit
 	for _, h := range eventCueTable().findAll(s.parts) {
-		out = append(out, &cueHit{from: h.from, to: h.to, cue: h.val})
+		c := &cueHit{from: h.from, to: h.to, cue: h.val}
+		if c.cue.exclude && s.parts[c.from].lower == "called" && d.callOnOfficial(s, c.to) {
+			c.cue = eventCue{kind: KindMeeting, strength: 2} // "called on Foreign Minister Deuba"
+		}
+		out = append(out, c)
 	}
 	return out
+}
+
+// callOnOfficial reports whether parts[i] starts a title of office or a name: "called on"
+// someone is a courtesy call, "called on the parties to" a request.
+func (d *doc) callOnOfficial(s *sent, i int) bool {
+	if i >= len(s.parts) || s.parts[i-1].lower != "on" {
+		return false
+	}
+	w := strings.TrimSuffix(s.parts[i].lower, ".")
+	if lexSets().honorific[w] {
+		return true
+	}
+	for k := i; k < min(len(s.parts), i+4); k++ {
+		if !s.parts[k].isUpper() {
+			return false
+		}
+		if lexSets().heads[s.parts[k].lower] && titleHeadAt(s, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleHeadAt reports whether parts[k] is the head of a title ("Minister", "President").
+func titleHeadAt(s *sent, k int) bool {
+	n, tok, ok := titleTable().matchAt(s.parts, k)
+	return ok && n > 0 && tok == tokHead
 }
 
 // inDateline reports whether a time lies in the dateline, which dates the report, not an event.
@@ -110,7 +145,7 @@ func (d *doc) inDateline(t *timeRef) bool { return t.expr.End <= d.dateline.end 
 // ("since taking office in May", "established diplomatic relations in 1994") or dates a
 // statement ("the ministry said on Monday"), unless an event cue stands nearer to it ("said
 // at a press conference on Tuesday after talks with …" dates the talks).
-func excludedTime(s *sent, cues []*cueHit, t *timeRef) bool {
+func (d *doc) excludedTime(s *sent, cues []*cueHit, t *timeRef) bool {
 	at := wordIndexAt(s.parts, t.expr.Start)
 	end := wordIndexAt(s.parts, t.expr.End)
 	excluded := 1 << 30
@@ -137,11 +172,25 @@ func excludedTime(s *sent, cues []*cueHit, t *timeRef) bool {
 		return false
 	}
 	for _, c := range cues {
-		if !c.cue.exclude && c.cue.kind != KindDeadline && min(abs(c.from-end), abs(c.to-at)) <= excluded {
+		if !c.cue.exclude && c.cue.kind != KindDeadline && !d.saying(s, c) && min(abs(c.from-end), abs(c.to-at)) <= excluded {
 			return false
 		}
 	}
 	return true
+}
+
+// saying reports whether an event cue is the verb of a statement ("his office announced
+// today") rather than an announcement reported as an event ("the coalition …, announced
+// Monday", "was announced on Friday").
+func (d *doc) saying(s *sent, c *cueHit) bool {
+	if !hasSpeechVerb([]string{s.parts[c.from].lower}) || c.from == 0 {
+		return false
+	}
+	switch s.parts[c.from-1].lower {
+	case "was", "were", "been", "be", "is", "are":
+		return false
+	}
+	return !strings.Contains(d.text[s.parts[c.from-1].end:s.parts[c.from].start], ",")
 }
 
 // maxCueDistance is how far, in words (a comma counts as one more), a cue may be from its time.

@@ -70,41 +70,65 @@ var (
 
 // anchoredEvents reads "a month after President Samia Suluhu's visit" when the sentence has
 // another date ("In June"): the visit is a month before June, approximately, anchored on it.
+// Without another date, the anchor is the occasion the sentence is about, dated before: in
+// "The call came a week after the two presidents met", the meeting is a week before the call.
 func (d *doc) anchoredEvents(si int, s *sent, cues []*cueHit) {
-	if len(s.times) == 0 || !s.hasWord(anchoredWords) {
+	if !s.hasWord(anchoredWords) {
 		return
 	}
 	text := d.text[s.Start:s.End]
 	for _, m := range reAnchored.FindAllStringSubmatchIndex(text, -1) {
 		start, end := s.Start+m[0], s.Start+m[1]
-		other := d.otherDate(s, start)
-		if other == nil {
-			continue
+		anchor := ""
+		if other := d.otherDate(s, start); other != nil {
+			anchor = other.value
+		} else if o := d.subjectOccasion(si, s, cues, start); o != nil {
+			anchor = string(o.Value)
 		}
-		after := wordIndexAt(s.parts, end)
-		var cue *cueHit
-		for _, c := range cues {
-			if !c.used && !c.cue.exclude && c.from >= after && c.from <= after+6 {
-				cue = c
-				break
-			}
-		}
-		if cue == nil {
+		cue := anchoredCue(s, cues, wordIndexAt(s.parts, end))
+		if anchor == "" || cue == nil {
 			continue
 		}
 		n := quantityWord(strings.ToLower(text[m[2]:m[3]]))
 		if dir := strings.ToLower(text[m[6]:m[7]]); dir == "after" || dir == "later" {
 			n = -n // the event came that long before the anchor
 		}
-		value, ok := shiftValue(other.value, n, strings.ToLower(text[m[4]:m[5]]))
+		value, ok := shiftValue(anchor, n, strings.ToLower(text[m[4]:m[5]]))
 		if !ok {
 			continue
 		}
 		cue.used = true
 		t := timeRef{Span: Span{start, end}, expr: Span{start, end}, phrase: d.text[start:end],
-			value: value, gran: granularityOf(value), approximate: true, anchor: other.value}
+			value: value, gran: granularityOf(value), approximate: true, anchor: anchor}
 		d.addEvent(si, s, cue.cue, cue.from, &t, true)
 	}
+}
+
+// anchoredCue returns the occasion named just after an anchored phrase: the first unused cue
+// within ten words ("a week after the two presidents, Gabriel Boric and Dina Boluarte, met").
+func anchoredCue(s *sent, cues []*cueHit, after int) *cueHit {
+	for _, c := range cues {
+		if !c.used && !c.cue.exclude && c.from >= after && c.from <= after+10 {
+			return c
+		}
+	}
+	return nil
+}
+
+// subjectOccasion returns the dated event that a cue before offset names when an event of
+// its kind was dated earlier in the text ("The call came …": the call of the sentence before).
+func (d *doc) subjectOccasion(si int, s *sent, cues []*cueHit, offset int) *eventRec {
+	at := wordIndexAt(s.parts, offset)
+	for _, c := range cues {
+		if c.from >= at || c.cue.exclude || c.cue.kind == KindDeadline {
+			continue
+		}
+		if o := d.lastOccasion([]string{c.cue.kind}, si-1); o != nil {
+			c.used = true
+			return o
+		}
+	}
+	return nil
 }
 
 var anchoredWords = wordSet("after", "before", "later", "earlier")
@@ -172,18 +196,25 @@ var verbCues = map[string]bool{"met": true, "signed": true, "visited": true, "tr
 // eventVerbs near a noun cue show that it names one occasion ("at its inaugural meeting,
 // which was held", "during the official visit", "on a working visit").
 var eventVerbs = map[string]bool{"held": true, "hold": true, "holds": true, "paid": true,
-	"pay": true, "concluded": true, "close": true,
+	"pay": true, "concluded": true, "close": true, "host": true, "hosted": true, "address": true, "addressed": true, "attend": true,
+	"attended": true, "opened": true,
 	"accepted": true, "travelled": true, "traveled": true, "occasion": true, "took": true,
 	"undertook": true, "co-chair": true, "chaired": true}
 
 // holdVerbs right before a noun cue make it an occasion: "held talks".
-var holdVerbs = map[string]bool{"held": true, "conducted": true, "had": true}
+var holdVerbs = map[string]bool{"held": true, "conducted": true, "had": true, "hold": true,
+	"holds": true, "holding": true, "conduct": true}
+
+// pastHold are the hold verbs that report an occasion held; the others name one only with
+// a partner ("hold talks with").
+var pastHold = map[string]bool{"held": true, "conducted": true, "had": true}
 
 // eventDeterminers come before a noun cue that names one occasion.
 var eventDeterminers = map[string]bool{"a": true, "an": true, "the": true, "his": true,
 	"her": true, "their": true, "its": true, "official": true, "state": true, "working": true,
 	"inaugural": true, "first": true, "second": true, "third": true, "this": true, "that": true,
-	"phone": true, "telephone": true, "bilateral": true, "two": true, "both": true}
+	"phone": true, "telephone": true, "bilateral": true, "two": true, "both": true,
+	"next": true, "joint": true}
 
 // anchoringPreps before "the visit", "a meeting" place an occasion: "on a working visit",
 // "at its inaugural meeting", "during the official visit".
@@ -204,14 +235,20 @@ func (d *doc) timelessWorthy(s *sent, cues []*cueHit, c *cueHit) bool {
 			return false
 		}
 	}
-	if c.cue.kind == KindCall && c.cue.strength >= 3 || verbCues[s.parts[c.from].lower] {
-		return true
+	first := s.parts[c.from].lower
+	if c.cue.kind == KindCall && c.cue.strength >= 3 || verbCues[first] || c.to-c.from > 1 && looksPast(first) {
+		return true // "met", "witnessed the exchange"
+	}
+	if c.from > 0 && anchoringPreps[s.parts[c.from-1].lower] && c.to < len(s.parts) &&
+		(s.parts[c.to].lower == "between" || s.parts[c.to].lower == "with") {
+		return true // "after talks between the presidents", "during talks with the premier"
 	}
 	if d.plannedOccasion(s, c) {
 		return true
 	}
-	if c.from > 0 && holdVerbs[s.parts[c.from-1].lower] {
-		return true // "held talks", "hold consultations"
+	if c.from > 0 && holdVerbs[s.parts[c.from-1].lower] && (pastHold[s.parts[c.from-1].lower] ||
+		c.to < len(s.parts) && s.parts[c.to].lower == "with") {
+		return true // "held talks", "will hold talks with the Speaker" (not "hold talks on MoUs")
 	}
 	det := determinerBefore(s, c.from)
 	if det < 0 {
@@ -301,11 +338,13 @@ func (d *doc) timelessEvents(si int, s *sent, cues []*cueHit, lead *timeRef, lea
 		case lead != nil && !tookLead && si-leadSent <= 3 && e.Status == StatusHeld && e.Kind != KindSigning:
 			e.setTime(*lead)
 			e.Status = d.status(lead, tenseNone, d.ref)
-			e.dated, tookLead = true, true
+			e.dated, e.borrowed, tookLead = true, true, true
 		case si <= 1 && len(s.times) == 0 && e.Status == StatusHeld && !d.anyDated() && e.Kind != KindSigning:
 			e.Value, e.Granularity, e.Implicit, e.dated = Nullable(d.published.String()), "day", true, true
 		case e.Status == StatusHeld && (e.Kind == KindSigning || e.Kind == KindMeeting):
 			d.inheritOccasion(si, e)
+		case e.Status == StatusPlanned && (e.Kind == KindSigning || e.Kind == KindMeeting):
+			d.inheritPlanned(si, e)
 		}
 	}
 	return tookLead
@@ -327,7 +366,7 @@ func inAnchor(s *sent, c *cueHit) bool {
 func (d *doc) onEventTime(si int, s *sent, e *eventRec) bool {
 	var anchor *timeRef
 	for i := range s.times {
-		if s.times[i].onEvent {
+		if s.times[i].onEvent && !s.times[i].used {
 			anchor = &s.times[i]
 		}
 	}
@@ -342,6 +381,9 @@ func (d *doc) onEventTime(si int, s *sent, e *eventRec) bool {
 		}
 		if want == nil && o.Status != StatusHeld || want != nil && !slices.Contains(want, o.Kind) {
 			continue // "Earlier" refers to what was held; "during the visit" to the visit
+		}
+		if e.Status == StatusHeld && o.Status == StatusPlanned {
+			continue // "At the end of the meeting, the co-chairs signed": a meeting held
 		}
 		day := string(o.Value)
 		if len(day) > 10 {
@@ -373,8 +415,10 @@ func anchorKinds(phrase string) []string {
 		return []string{KindCall}
 	case strings.Contains(p, "meeting") || strings.Contains(p, "talks") || strings.Contains(p, "session") || strings.Contains(p, "summit"):
 		return []string{KindMeeting, KindCommissionSession}
-	case strings.Contains(p, "ceremony"):
+	case strings.Contains(p, "ceremony") || strings.Contains(p, "signing"):
 		return []string{KindSigning}
+	case strings.Contains(p, "forum") || strings.Contains(p, "conference"):
+		return []string{KindForum}
 	}
 	return nil
 }
@@ -392,21 +436,82 @@ func (d *doc) anyDated() bool {
 
 // inheritOccasion dates a signing or meeting by the held occasion of another kind in the
 // same or the previous sentence ("the session … was brought to a close with the signing of
-// protocols"), approximately.
+// protocols"), or else by the meeting or session held on the report's day ("held the fourth
+// meeting of the Council in Bishkek today … The Presidents signed a Treaty"), approximately. A
+// mention of an occasion of its own kind dated just before is left undated, to be merged
+// with it ("signed a contract on Wednesday … The contract was signed in Warsaw").
 func (d *doc) inheritOccasion(si int, e *eventRec) {
+	if d.sameKindNear(si, e) {
+		return
+	}
 	for k := len(d.events) - 1; k >= 0; k-- {
 		o := d.events[k]
 		if o.sent < si-1 {
-			return
+			break
 		}
 		if o == e || o.Kind == e.Kind || !o.dated || o.Status != StatusHeld || o.Granularity != "day" {
 			continue
 		}
-		e.TimePhrase, e.Value, e.Granularity = o.TimePhrase, o.Value, o.Granularity
-		e.Approximate = true
-		if e.Location == "" {
-			e.Location = o.Location
-		}
+		e.takeOccasion(o)
 		return
+	}
+	for _, o := range d.events[:min(len(d.events), mergeWindow)] {
+		if o != e && o.dated && !o.borrowed && o.Status == StatusHeld && string(o.Value) == d.ref.String() &&
+			(o.Kind == KindMeeting || o.Kind == KindCommissionSession) {
+			e.takeOccasion(o)
+			return
+		}
+	}
+}
+
+// inheritPlanned dates a planned signing or meeting by a planned occasion of its sentence
+// ("will hold talks … on Monday, and the two leaders are expected to sign an agreement") or
+// by the planned visit it belongs to, named in the two sentences before ("will arrive on
+// Thursday for a three-day visit … will hold talks with the Speaker"), approximately.
+func (d *doc) inheritPlanned(si int, e *eventRec) {
+	if d.sameKindNear(si, e) {
+		return
+	}
+	for k := len(d.events) - 1; k >= 0; k-- {
+		o := d.events[k]
+		if o.sent < si-2 {
+			return
+		}
+		if o == e || !o.dated || o.Status != StatusPlanned || o.Kind == KindDeadline || o.Value == "" || isVague(string(o.Value)) {
+			continue
+		}
+		if o.sent == si || o.Kind == KindVisit {
+			e.takeOccasion(o)
+			e.Approximate = o.sent != si
+			return
+		}
+	}
+}
+
+// sameKindNear reports whether an event of e's kind was dated in e's sentence or the two
+// before it.
+func (d *doc) sameKindNear(si int, e *eventRec) bool {
+	for k := len(d.events) - 1; k >= 0; k-- {
+		o := d.events[k]
+		if o.sent < si-2 {
+			return false
+		}
+		if o != e && o.Kind == e.Kind && o.dated && o.Value != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// takeOccasion copies the time and, when it has none, the place of the occasion o.
+func (e *eventRec) takeOccasion(o *eventRec) {
+	e.TimePhrase, e.Value, e.Granularity = o.TimePhrase, o.Value, o.Granularity
+	e.borrowed = true
+	if e.Kind != KindVisit && o.Granularity == "part_of_day" {
+		e.Value, e.Granularity = o.Value[:10], "day"
+	}
+	e.Approximate = true
+	if e.Location == "" {
+		e.Location = o.Location
 	}
 }

@@ -70,12 +70,26 @@ func (d *doc) tenseAt(s *sent, at int) tense {
 	}
 	for dist := 0; dist <= tenseWindow; dist++ {
 		for _, i := range []int{at - dist, at + dist} {
-			if i >= lo && i < hi && looksPast(s.parts[i].lower) {
+			if i >= lo && i < hi && looksPast(s.parts[i].lower) && !passiveAt(s, i) {
 				return tensePast
 			}
 		}
 	}
 	return tenseNone
+}
+
+// passiveAt reports whether the -ed form at parts[i] is a participle after a form of "be"
+// that is not past ("is being prepared", "will be signed", "are expected"): its tense is the
+// auxiliary's, which the cue tables read.
+func passiveAt(s *sent, i int) bool {
+	if i == 0 {
+		return false
+	}
+	switch s.parts[i-1].lower {
+	case "is", "are", "be", "being", "am":
+		return true
+	}
+	return false
 }
 
 // looksPast reports whether a word is a regular past form ("signed", "agreed" excepted: the

@@ -86,12 +86,12 @@ func (d *doc) durationAsDate(t *timeRef, ref entente.Date) bool {
 
 var (
 	reEarlier     = regexp.MustCompile(`^(?i:(earlier|later|afterwards|subsequently)(\s+(in|on)\s+the\s+day|\s+that\s+day)?)\b`)
-	reEventAnchor = regexp.MustCompile(`(?i)\b(after|following|before|ahead\s+of|during|at\s+the\s+(?:end|close)\s+of|on\s+the\s+sidelines\s+of|on\s+the\s+margins\s+of|in\s+the\s+course\s+of)\s+(the|their|his|her|its|this)\s+(talks|meeting|meetings|session|ceremony|visit|stay|call|conversation|summit)\b`)
+	reEventAnchor = regexp.MustCompile(`(?i)\b(after|following|before|ahead\s+of|prior\s+to|during|at\s+the\s+(?:end|close)\s+of|on\s+the\s+sidelines\s+of|on\s+the\s+margins\s+of|in\s+the\s+course\s+of)\s+(the|their|his|her|its|this)\s+(talks|meeting|meetings|session|ceremony|visit|stay|call|conversation|summit)\b`)
 )
 
 var (
 	earlierWords = wordSet("earlier", "later", "afterwards", "subsequently")
-	anchorWords  = wordSet("after", "following", "before", "ahead", "during", "end", "close", "sidelines", "margins", "course")
+	anchorWords  = wordSet("after", "following", "before", "ahead", "prior", "during", "end", "close", "sidelines", "margins", "course")
 	vagueWords   = wordSet("soon", "upcoming", "forthcoming", "coming", "near", "early", "earliest", "recent", "recently")
 )
 

@@ -204,8 +204,8 @@ func (d *doc) convert(e timex.Expr, ref entente.Date) (timeRef, bool) {
 			return timeRef{}, false
 		}
 	}
-	if strings.Contains(t.value, "X") || strings.HasPrefix(t.value, "P") {
-		t.value, t.endValue = "", ""
+	if strings.Contains(t.value, "X") || strings.HasPrefix(t.value, "P") && !isVague(t.value) {
+		t.value, t.endValue = "", "" // a duration left as one, or a value with unknown digits
 	}
 	if t.mod == entente.ModApprox {
 		t.mod, t.approximate = "", true
@@ -221,7 +221,7 @@ var signalMods = map[string]string{
 	"by": entente.ModOnOrBefore, "no later than": entente.ModOnOrBefore,
 	"not later than": entente.ModOnOrBefore, "before": entente.ModBefore,
 	"after": entente.ModAfter, "no earlier than": entente.ModOnOrAfter,
-	"not earlier than": entente.ModOnOrAfter,
+	"not earlier than": entente.ModOnOrAfter, "within": entente.ModOnOrBefore,
 }
 
 var (

@@ -50,6 +50,20 @@ func TestTimeRules(t *testing.T) {
 			KindDeadline, "2030", false, "ON_OR_BEFORE", "", StatusPlanned},
 		{"vague future", "Japan and the Philippines said their foreign ministers will hold a strategic dialogue in the coming months.", "2025-07-09",
 			KindMeeting, "FUTURE_REF", false, "", "", StatusPlanned},
+		{"the day before an occasion", "Chile and Peru held their joint cabinet session in Lima on 12 May. The day before the session, the two ministers of trade opened a business forum.", "2025-05-14",
+			KindForum, "2025-05-11", false, "", "2025-05-12", StatusHeld},
+		{"a month after an occasion", "Ghana and Togo will sign the border agreement in Accra in May. The ministers agreed to convene the joint commission a month after the signing.", "2026-03-11",
+			KindCommissionSession, "2026-06", true, "", "2026-05", StatusPlanned},
+		{"a week after, anchored on the sentence's subject", "The Chilean and Peruvian ministers held a phone call on Tuesday. The call came a week after the two presidents met in Lima.", "2025-04-17",
+			KindMeeting, "2025-04-08", true, "", "2025-04-15", StatusHeld},
+		{"prior to a held meeting, not a planned one", "The consultations between Nepal and Bangladesh were held in Kathmandu on 25 June 2025. They agreed to convene a meeting within three months. Prior to the meeting, the Foreign Secretary called on Foreign Minister Arzu Rana Deuba.", "2025-06-26",
+			KindMeeting, "2025-06-25", true, "", "2025-06-25", StatusHeld},
+		{"within is a deadline", "Nepal and Bangladesh agreed to convene the Joint Working Group on trade within the next three months.", "2025-06-26",
+			KindMeeting, "2025-09", true, "ON_OR_BEFORE", "", StatusPlanned},
+		{"a signing in the clause after a planned meeting", "New Zealand's Prime Minister will hold talks with Fiji's Prime Minister in Suva on Monday, and the two leaders are expected to sign a Status of Forces Agreement.", "2025-08-14",
+			KindSigning, "2025-08-18", false, "", "", StatusPlanned},
+		{"a present moment is not an event's date", "Senegal and Mauritania said the signing will now take place in Dakar in May.", "2026-03-11",
+			KindSigning, "2026-05", false, "", "", StatusPlanned},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -190,13 +190,21 @@ func (p *parser) directionCue(from, to int) (int, bool) {
 	if c.strong != 0 {
 		return c.strong, true
 	}
+	if c.far != 0 {
+		return c.far, true
+	}
 	return c.weak, false
 }
+
+// auxiliaries carry a clause's tense however long its object is; past the window of other
+// cues, they still count when no other cue was found.
+var auxiliaries = wordSet("will", "would", "shall", "was", "were", "had", "has", "have")
 
 // cueSearch collects the nearest tense cues on both sides of an expression.
 type cueSearch struct {
 	strong, strongDist int // the nearest cue of the clause's own verbs
 	weak, weakDist     int // the nearest reporting verb further away
+	far                int // the nearest auxiliary beyond the window
 }
 
 // note records the cue of token k at distance dist from an expression starting at from; it
@@ -229,7 +237,10 @@ func (p *parser) scanLeft(from int, c *cueSearch) int {
 		}
 		dist++
 		if dist > tenseWindow+infinitive {
-			break
+			if infinitive == 0 && auxiliaries[p.word(k)] && c.far == 0 {
+				c.far = p.cue(k) // "will address a joint sitting of the … groups of the two parliaments on Friday"
+			}
+			continue
 		}
 		switch {
 		case infinitive == 0 && p.infinitiveAt(k):

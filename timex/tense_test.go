@@ -22,6 +22,8 @@ func TestDirection(t *testing.T) {
 		{"She travelled to Minsk to sign the agreement on Tuesday.", "Tuesday", "2025-08-12"},
 		{"He was forced to resign on Tuesday.", "Tuesday", "2025-08-12"},
 		{"The offer had been scheduled to expire on Monday.", "Monday", "2025-08-11"},
+		// An auxiliary still counts past a long object.
+		{"He will address a joint sitting of the friendship groups of the two parliaments of the countries on Friday morning.", "Friday morning", "2025-08-15TMO"},
 		// A verb after the date decides when no verb governs the infinitive before it.
 		{"Among the first countries to join the pact on Monday were Chile and Peru.", "Monday", "2025-08-11"},
 		// The present of a timetable is the future.
