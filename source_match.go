@@ -315,7 +315,7 @@ func (pl *planner) commitments(items []CommitmentItem) []PlanStep {
 	}
 	rows := matchRows(todo, pl.have.Commitments, func(c *Commitment) int64 { return c.ID }, func(p pending[Commitment], have *Commitment) int {
 		sameQuote := p.quoted[have.ID] || p.step.Quote != "" && have.Quote == p.step.Quote
-		return commitmentScore(p.row, have, have.ID == p.linked, sameQuote)
+		return commitmentScore(p.row, have, have.ID == p.linked, sameQuote, pl.words)
 	})
 	for _, p := range todo {
 		step := p.step
@@ -387,14 +387,14 @@ func (pl *planner) commitmentOf(prefix string, it CommitmentItem) (*Commitment, 
 
 // commitmentScore scores an item's commitment against a row: the same party, and mostly the
 // same words (or the same sentence of an earlier source).
-func commitmentScore(item, have *Commitment, linked, quoted bool) int {
+func commitmentScore(item, have *Commitment, linked, quoted bool, words wordSets) int {
 	if linked {
 		return 1000
 	}
 	if item.Responsible != have.Responsible {
 		return 0
 	}
-	same, closeness := sameWords(item.Statement, have.Statement)
+	same, closeness := words.sameWords(item.Statement, have.Statement)
 	switch {
 	case quoted && (same || strings.EqualFold(item.Statement, have.Statement)):
 		return 500 + closeness
@@ -421,7 +421,7 @@ func (pl *planner) interests(items []InterestItem) []PlanStep {
 	}
 	rows := matchRows(todo, pl.have.Interests, func(i *Interest) int64 { return i.ID }, func(p pending[Interest], have *Interest) int {
 		sameQuote := p.quoted[have.ID] || p.step.Quote != "" && have.Quote == p.step.Quote
-		return interestScore(p.row, have, have.ID == p.linked, sameQuote)
+		return interestScore(p.row, have, have.ID == p.linked, sameQuote, pl.words)
 	})
 	for _, p := range todo {
 		step := p.step
@@ -507,7 +507,7 @@ func fillInterest(it *InterestItem, d ExtractedInterest) {
 
 // interestScore scores an item's interest against a row: the same kind between the same
 // parties, saying mostly the same words (or said in the same sentence of a source).
-func interestScore(item, have *Interest, linked, quoted bool) int {
+func interestScore(item, have *Interest, linked, quoted bool, words wordSets) int {
 	if linked {
 		return 1000
 	}
@@ -517,7 +517,7 @@ func interestScore(item, have *Interest, linked, quoted bool) int {
 	if quoted || strings.EqualFold(item.Title, have.Title) {
 		return 500
 	}
-	if same, closeness := sameWords(item.Title, have.Title); same {
+	if same, closeness := words.sameWords(item.Title, have.Title); same {
 		return 100 + closeness
 	}
 	return 0

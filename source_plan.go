@@ -83,7 +83,7 @@ func PlanApplication(src *Source, x *Extraction, app SourceApplication, have Hol
 		p := x.Proposal()
 		app.Meetings, app.Commitments, app.Interests, app.Tracks = p.Meetings, p.Commitments, p.Interests, p.Tracks
 	}
-	pl := &planner{src: src, x: x, have: have, skip: app.AcceptAll, probs: Problems{}, links: map[linkKey]int64{}}
+	pl := &planner{src: src, x: x, have: have, skip: app.AcceptAll, probs: Problems{}, links: map[linkKey]int64{}, words: wordSets{}}
 	for _, l := range have.Links {
 		if l.SourceID == src.ID {
 			pl.links[linkKey{l.EntityType, l.Ref}] = l.EntityID
@@ -112,6 +112,7 @@ type planner struct {
 	skip  bool // skip items that cannot be applied instead of refusing them
 	probs Problems
 	links map[linkKey]int64 // this source's earlier links
+	words wordSets
 }
 
 // invalid records the problems of an item: a skipped step under AcceptAll, field problems
@@ -277,12 +278,26 @@ func init() {
 	}
 }
 
-// wordOverlap is the share of the shorter text's content words the other text also has, and
-// how many they share.
-func wordOverlap(a, b string) (float64, int) {
-	wa, wb := contentWords(a), contentWords(b)
+// wordSets remembers the content words of the texts a plan compares, so that each text of a
+// large roadmap is cut into words once per plan, not once per pair.
+type wordSets map[string]map[string]bool
+
+func (ws wordSets) of(s string) map[string]bool {
+	w, ok := ws[s]
+	if !ok {
+		w = contentWords(s)
+		ws[s] = w
+	}
+	return w
+}
+
+// sameWords reports whether two statements say mostly the same thing: at least two content
+// words in common, and at least 60% of the shorter statement's. The second result grows with
+// the share (0 to 50), to rank several matches.
+func (ws wordSets) sameWords(a, b string) (bool, int) {
+	wa, wb := ws.of(a), ws.of(b)
 	if len(wa) == 0 || len(wb) == 0 {
-		return 0, 0
+		return false, 0
 	}
 	shared := 0
 	for w := range wa {
@@ -290,11 +305,6 @@ func wordOverlap(a, b string) (float64, int) {
 			shared++
 		}
 	}
-	return float64(shared) / float64(min(len(wa), len(wb))), shared
-}
-
-// sameWords reports whether two statements say mostly the same thing.
-func sameWords(a, b string) (bool, int) {
-	ratio, shared := wordOverlap(a, b)
+	ratio := float64(shared) / float64(min(len(wa), len(wb)))
 	return ratio >= 0.6 && shared >= 2, int(ratio * 50)
 }
