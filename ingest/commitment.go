@@ -378,8 +378,8 @@ func (d *doc) addCommitment(s *sent, from, to, action int, responsible, actor st
 	c := Commitment{Statement: capitalise(text), Responsible: responsible, Evidence: s.Span}
 	if t := d.dueIn(s, ps[min(action, to-1)].start, ps[to-1].end); t != nil {
 		c.Due, c.DueMod, c.DuePhrase = Nullable(t.value), t.mod, t.phrase
-		if t.endValue != "" {
-			c.Due, c.DueMod = Nullable(t.endValue), "END"
+		if t.endValue != "" && !occasionSignals[t.signal] {
+			c.Due, c.DueMod = Nullable(t.endValue), "END" // "a programme for 2025–2027" runs to its end
 		}
 	}
 	c.Sector = d.sectorsIn(s, from, to)
@@ -391,6 +391,10 @@ func (d *doc) addCommitment(s *sent, from, to, action int, responsible, actor st
 	}
 	d.commits = append(d.commits, c)
 }
+
+// occasionSignals introduce the days an occasion takes place on ("on 28 and 29 January",
+// "from 3 to 5 March"): a promise to hold it is due when it starts.
+var occasionSignals = wordSet("on", "from", "between", "at")
 
 // dueIn returns the first dated time phrase inside [start, end), or nil.
 func (d *doc) dueIn(s *sent, start, end int) *timeRef {

@@ -201,23 +201,19 @@ const maxCueDistance = 16
 func (d *doc) pairTime(si int, s *sent, cues []*cueHit, t *timeRef) bool {
 	from := wordIndexAt(s.parts, t.Start) // the preposition belongs to the time phrase
 	to := wordIndexAt(s.parts, t.End)
-	var best *cueHit
-	bestScore := 1 << 30
-	for _, c := range cues {
-		if c.used || c.cue.exclude {
-			continue
-		}
-		dist := d.cueDistance(s, c, from, to)
-		if dist > maxCueDistance {
-			continue
-		}
-		if score := 3*dist - 4*c.cue.strength; score < bestScore {
-			best, bestScore = c, score
-		}
+	best := d.bestCue(s, cues, t, from, to)
+	if best == nil && d.infinitiveTarget(s, cues, t, from) {
+		own := *t // the infinitive's time, in its own direction, not the signing verb's
+		e := d.addEvent(si, s, eventCue{kind: KindOther}, from, t, true)
+		e.setTime(own)
+		e.Status = d.status(&own, tenseFuture, d.ref)
+		return true
 	}
-	// "send in the agenda till the 30th": a deadline's preposition wins over a cue further off.
-	farCue := best == nil || (targetSignals[t.signal] && d.cueDistance(s, best, from, to) > 2)
-	if farCue && (d.isTarget(s, t, from) || (best == nil && d.promised(s, t, from))) {
+	// "send in the agenda till the 30th": a deadline's preposition wins over a cue further
+	// off, unless the cue is what is to be held or signed ("to hold a conference on French
+	// investment in Armenia's energy sector before the end of the year").
+	farCue := best == nil || (targetSignals[t.signal] && d.cueDistance(s, best, from, to) > 2 && !d.occasionObject(s, best))
+	if farCue && (d.isTarget(s, t, from) || (best == nil && d.promised(si, s, t, from))) {
 		d.addEvent(si, s, eventCue{kind: KindDeadline}, from, t, true)
 		return true
 	}
@@ -233,6 +229,128 @@ func (d *doc) pairTime(si int, s *sent, cues []*cueHit, t *timeRef) bool {
 	d.companionEvents(si, s, cues, best, t)
 	return true
 }
+
+// bestCue returns the cue of a time's clause that the time dates: near and strong cues
+// first. An occasion introduced by "after" or "following" is not what a target dates ("agreed
+// to conclude negotiations before the end of next year, after talks between the
+// presidents"). A time in a relative clause of planning ("the signing of the agreement on the
+// second phase of the project, which had been planned for the end of March") dates the
+// occasion the clause is about, however long its name.
+func (d *doc) bestCue(s *sent, cues []*cueHit, t *timeRef, from, to int) *cueHit {
+	var best *cueHit
+	bestScore := 1 << 30
+	for _, c := range cues {
+		if c.used || c.cue.exclude || targetSignals[t.signal] && c.from > to && placedBefore(s, c.from) || d.saying(s, c) {
+			continue
+		}
+		if c.to <= from && d.objectInfinitive(s, cues, c.to, from) >= 0 {
+			continue // "signed an agreement to open direct flights from April": the flights' date
+		}
+		dist := d.cueDistance(s, c, from, to)
+		if dist > maxCueDistance {
+			continue
+		}
+		if score := 3*dist - 4*c.cue.strength; score < bestScore {
+			best, bestScore = c, score
+		}
+	}
+	if best != nil {
+		return best
+	}
+	which := d.planningClause(s, from)
+	for _, c := range cues {
+		if !c.used && !c.cue.exclude && c.cue.kind != KindDeadline && c.to <= which && which-c.to <= maxPlanDistance {
+			best = c // the last cue before the clause
+		}
+	}
+	return best
+}
+
+// infinitiveTarget reports whether a time not yet past dates the infinitive that qualifies
+// a signed instrument or an occasion before it ("signed an agreement to open direct flights
+// from April"): a dated step of its own.
+func (d *doc) infinitiveTarget(s *sent, cues []*cueHit, t *timeRef, from int) bool {
+	if t.value == "" || isVague(t.value) || t.before(d.ref) {
+		return false
+	}
+	lo, _ := d.clause(s, from)
+	for _, c := range cues {
+		if !c.cue.exclude && c.from >= lo && c.to <= from && d.objectInfinitive(s, cues, c.to, from) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// objectInfinitive returns the index of the "to" of an infinitive that qualifies an object
+// between parts[from] and parts[to] ("an agreement to open direct flights"), or -1. An
+// infinitive right after the cue ("agreed to meet") or that is itself a cue ("to sign") does
+// not count.
+func (d *doc) objectInfinitive(s *sent, cues []*cueHit, from, to int) int {
+	for k := from + 1; k+1 < to; k++ {
+		if s.parts[k].lower != "to" || s.parts[k+1].isUpper() || notInfinitive[s.parts[k+1].lower] ||
+			!instrumentHeads[s.parts[k-1].lower] && !purposeNouns[s.parts[k-1].lower] {
+			continue
+		}
+		for _, c := range cues {
+			if c.from == k+1 {
+				return -1
+			}
+		}
+		return k
+	}
+	return -1
+}
+
+// purposeNouns, besides signed instruments, take an infinitive saying what is to be done.
+var purposeNouns = wordSet("deal", "deals", "decision", "arrangement", "understanding", "mou",
+	"mous", "framework", "pact")
+
+// notInfinitive are words after "to" that make it a preposition.
+var notInfinitive = wordSet("the", "a", "an", "this", "that", "these", "those", "its", "their",
+	"his", "her", "our", "be", "date", "usd", "us", "about", "around", "some", "more", "over")
+
+// maxPlanDistance is how far, in words, a relative clause of planning may be from its occasion.
+const maxPlanDistance = 28
+
+// planningClause returns the index of the "which" or "that" opening the relative clause of
+// planning that holds parts[at] (", which had been planned for", ", which is scheduled for"),
+// or -1.
+func (d *doc) planningClause(s *sent, at int) int {
+	for k := at - 1; k > 0 && at-k <= 8; k-- {
+		if d.relativeClause(s.parts, k) {
+			for j := k + 1; j < at; j++ {
+				if planWords[s.parts[j].lower] {
+					return k
+				}
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// planWords mark a clause that says when something was or is planned.
+var planWords = wordSet("planned", "scheduled", "due", "set", "expected", "slated", "foreseen", "to")
+
+// occasionObject reports whether a cue is the object of a verb of holding or signing, with
+// at most three determiners and adjectives between: "to hold a conference", "sign the
+// border agreement".
+func (d *doc) occasionObject(s *sent, c *cueHit) bool {
+	for k := c.from - 1; k >= 0 && c.from-k <= 4; k-- {
+		w := s.parts[k].lower
+		if objectVerbs[w] {
+			return true
+		}
+		if !eventDeterminers[w] && !s.parts[k].isUpper() && k < c.from-1 {
+			return false
+		}
+	}
+	return false
+}
+
+// objectVerbs hold or sign the occasion that is their object.
+var objectVerbs = wordSet("hold", "holding", "convene", "organise", "organize", "host", "sign", "stage")
 
 // upgrade turns a generic meeting cue into a commission session when its clause names a
 // commission or council ("the joint intergovernmental commission … is due to meet", "the
@@ -286,7 +404,7 @@ func (d *doc) consumeSameOccasion(s *sent, cues []*cueHit, c *cueHit) {
 			continue
 		}
 		reach := 4
-		if verbCues[s.parts[x.from].lower] || strings.HasPrefix(s.parts[x.from].lower, "meet") {
+		if w := s.parts[x.from].lower; verbCues[w] || w == "meet" || w == "meets" {
 			reach = 2 // "met today and will meet again this afternoon": two occasions
 		}
 		if abs(x.from-c.from) <= reach {
@@ -372,15 +490,51 @@ func (d *doc) isTarget(s *sent, t *timeRef, from int) bool {
 	return targetSignals[t.signal]
 }
 
-// promised reports whether a future time sits in the action of a commitment ("agreed … to
-// launch a joint digital customs platform in the first quarter of next year"): a dated target.
-func (d *doc) promised(s *sent, t *timeRef, from int) bool {
-	if t.value == "" || isVague(t.value) || !t.after(d.ref) {
+// promised reports whether a time not yet past sits in the action of a commitment ("agreed
+// … to launch a joint digital customs platform in the first quarter of next year",
+// "deliveries will start later this year", an item of a list after "The sides agreed:"): a
+// dated target.
+func (d *doc) promised(si int, s *sent, t *timeRef, from int) bool {
+	if t.value == "" || isVague(t.value) || t.before(d.ref) {
 		return false
+	}
+	if !t.after(d.ref) && !t.approximate && t.mod == "" {
+		return false // "agreed on Tuesday", "events were planned this year": when, not by when
+	}
+	if d.inPromiseList(si) {
+		return true
 	}
 	lo, _ := d.clause(s, from)
 	for _, c := range d.commitCuesIn(s) {
 		if c.from >= lo && c.from < from && c.kind != commitInterest && (c.kind != commitReported || d.reported(s, c.from)) {
+			return true
+		}
+	}
+	return false
+}
+
+// inPromiseList reports whether sentence si is an item of a list that a sentence ending in
+// a commitment cue and a colon introduces ("The sides agreed:" then "– to open …;").
+func (d *doc) inPromiseList(si int) bool {
+	for k := si; k >= 0 && si-k <= maxListItems; k-- {
+		text := strings.TrimSpace(d.text[d.sents[k].Start:d.sents[k].End])
+		if k < si && strings.HasSuffix(text, ":") {
+			return len(d.commitCuesIn(d.sents[k])) > 0
+		}
+		if !startsListItem(text) {
+			return false
+		}
+	}
+	return false
+}
+
+// maxListItems bounds how far back inPromiseList looks for the list's introduction.
+const maxListItems = 30
+
+// startsListItem reports whether a sentence opens with a list marker.
+func startsListItem(text string) bool {
+	for _, m := range listMarkers {
+		if strings.HasPrefix(text, m) {
 			return true
 		}
 	}
@@ -402,7 +556,7 @@ func (d *doc) addEvent(si int, s *sent, cue eventCue, at int, t *timeRef, dated 
 	direction := tn // the tense that tells which year an unyeared date is in
 	if t != nil {
 		ti := wordIndexAt(s.parts, t.Start)
-		if d.clauseBreakBetween(s, at, ti) {
+		if d.clauseBreakBetween(s, at, ti) && (tn != tensePostponed || d.planningClause(s, ti) < 0) {
 			if tt := d.tenseAt(s, ti); tt != tenseNone {
 				tn, direction = tt, tt // "The session …, which was to take place on 3 April": the time's own clause
 			}

@@ -335,7 +335,7 @@ func (d *doc) timelessEvents(si int, s *sent, cues []*cueHit, lead *timeRef, lea
 		d.consumeSameOccasion(s, cues, c)
 		switch {
 		case d.onEventTime(si, s, e):
-		case lead != nil && !tookLead && si-leadSent <= 3 && e.Status == StatusHeld && e.Kind != KindSigning:
+		case lead != nil && !tookLead && si-leadSent <= 3 && e.Kind != KindSigning && (e.Status == StatusHeld || d.before(s, c, lead)):
 			e.setTime(*lead)
 			e.Status = d.status(lead, tenseNone, d.ref)
 			e.dated, e.borrowed, tookLead = true, true, true
@@ -348,6 +348,19 @@ func (d *doc) timelessEvents(si int, s *sent, cues []*cueHit, lead *timeRef, lea
 		}
 	}
 	return tookLead
+}
+
+// before reports whether a cue names an occasion that preceded the dated lead of the text
+// ("agreed on Wednesday to raise trade …, after talks between the presidents"): it was held.
+func (d *doc) before(s *sent, c *cueHit, lead *timeRef) bool {
+	if lead.after(d.ref) || c.from == 0 {
+		return false
+	}
+	switch s.parts[c.from-1].lower {
+	case "after", "following":
+		return true
+	}
+	return false
 }
 
 // inAnchor reports whether a cue is the event an anchoring phrase refers to ("after the
@@ -374,6 +387,7 @@ func (d *doc) onEventTime(si int, s *sent, e *eventRec) bool {
 		return false
 	}
 	want := anchorKinds(anchor.phrase)
+	var best *eventRec
 	for k := len(d.events) - 1; k >= 0 && k >= len(d.events)-mergeWindow; k-- {
 		o := d.events[k]
 		if o == e || o.Value == "" || isVague(string(o.Value)) || !o.dated || o.Status == StatusPostponed {
@@ -385,6 +399,11 @@ func (d *doc) onEventTime(si int, s *sent, e *eventRec) bool {
 		if e.Status == StatusHeld && o.Status == StatusPlanned {
 			continue // "At the end of the meeting, the co-chairs signed": a meeting held
 		}
+		if best == nil || o.Status == StatusHeld && string(o.Value) > string(best.Value) {
+			best = o // of the occasions held, the latest: not one recalled as background
+		}
+	}
+	if o := best; o != nil {
 		day := string(o.Value)
 		if len(day) > 10 {
 			day = day[:10]

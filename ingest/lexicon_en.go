@@ -140,6 +140,9 @@ var eventCues = map[string]eventCue{
 	"BNC": {kind: KindCommissionSession, strength: 3}, "JEC": {kind: KindCommissionSession, strength: 3},
 	"IGC": {kind: KindCommissionSession, strength: 3}, "session": {kind: KindCommissionSession, strength: 2},
 	"sessions": {kind: KindCommissionSession, strength: 2}, "plenary": {kind: KindCommissionSession, strength: 2},
+	"council": {kind: KindCommissionSession, strength: 2}, "interstate council": {kind: KindCommissionSession, strength: 3},
+	"intergovernmental council": {kind: KindCommissionSession, strength: 3}, "supreme council": {kind: KindCommissionSession, strength: 3},
+	"strategic council": {kind: KindCommissionSession, strength: 3}, "security council": {kind: KindMeeting, strength: 1},
 
 	"phone call": {kind: KindCall, strength: 3}, "telephone call": {kind: KindCall, strength: 3},
 	"phone conversation": {kind: KindCall, strength: 3}, "telephone conversation": {kind: KindCall, strength: 3},

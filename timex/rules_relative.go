@@ -157,10 +157,11 @@ func ruleAnaphoricPartOfDay(p *parser, i int) (match, bool) {
 	return match{from: i, to: j + 1, typ: TypeTime, value: pt.String(), pt: pt}, true
 }
 
-// ruleDayBefore reads "the day before" and "the day after" ending a clause: the day before or
+// ruleDayBefore reads "the day before" and "the day after" ending a clause or followed by a
+// coordinated verb phrase ("arrived the day before and attended a forum"): the day before or
 // after the last day mentioned.
 func ruleDayBefore(p *parser, i int) (match, bool) {
-	if p.word(i) != "the" || p.word(i+1) != "day" || !p.clauseEnds(i+3) {
+	if p.word(i) != "the" || p.word(i+1) != "day" || !p.clauseEnds(i+3) && !p.coordinationAt(i+3) {
 		return match{}, false
 	}
 	offset := 0
@@ -174,6 +175,20 @@ func ruleDayBefore(p *parser, i int) (match, bool) {
 	}
 	d := p.anchorDay().AddDays(offset)
 	return match{from: i, to: i + 3, typ: TypeDate, value: d.String(), pt: at(d, gDay)}, true
+}
+
+// coordinationAt reports whether "and" or "but" at i joins a new verb phrase or clause, not a
+// noun to the one before ("the day before and attended", not "the day before and the day
+// after").
+func (p *parser) coordinationAt(i int) bool {
+	if w := p.word(i); w != "and" && w != "but" {
+		return false
+	}
+	switch p.word(i + 1) {
+	case "the", "a", "an", "day", "after", "before", "":
+		return false
+	}
+	return true
 }
 
 // ruleModifiedPartOfDay reads a bare part of the day after "mid", "early" or "late" (which the

@@ -356,7 +356,10 @@ var forwardVerbs = wordSet("agree", "agreed", "agrees", "decide", "decided", "de
 	"mandated", "committed", "determined", "resolved", "undertook", "undertakes", "offered",
 	"offers", "requested", "requests", "reaffirmed", "told", "ordered", "orders",
 	"subpoenaed", "summoned", "required", "requires", "invited", "advised", "recommended",
-	"slated", "appointed", "chosen", "elected", "nominated")
+	"slated", "appointed", "chosen", "elected", "nominated",
+	// nouns whose infinitive looks forward too: "signed an agreement to open flights from April"
+	"agreement", "agreements", "deal", "decision", "commitment", "pledge", "promise",
+	"invitation", "proposal", "bid", "intention", "memorandum", "accord", "contract")
 
 func wordSet(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
