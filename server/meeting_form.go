@@ -47,7 +47,31 @@ func (s *Server) handleMeetingNew(w http.ResponseWriter, r *http.Request) {
 	if zone := s.partyZone(r.Context(), entente.CallerFrom(r.Context()).Party, rm); zone != "" {
 		v.Set("time_zone", zone)
 	}
+	slotValues(r.URL.Query(), v)
 	s.meetingForm(w, r, rm, nil, nil, newForm(s.locale(r), v), http.StatusOK)
+}
+
+// slotValues fills the form from a slot chosen on the find-a-time page (date, start, zone and
+// duration in minutes); anything that does not parse is left for the user to fill.
+func slotValues(q, v url.Values) {
+	day, err := entente.ParseDate(q.Get("date"))
+	if err != nil {
+		return
+	}
+	v.Set("when.value", day.String())
+	loc, err := time.LoadLocation(q.Get("zone"))
+	if err != nil || q.Get("zone") == "" || q.Get("zone") == "Local" {
+		return
+	}
+	start, err := time.ParseInLocation("2006-01-02 15:04", day.String()+" "+q.Get("start"), loc)
+	if err != nil {
+		return
+	}
+	v.Set("time_zone", loc.String())
+	v.Set("starts_at", start.Format("2006-01-02T15:04"))
+	if minutes, err := strconv.Atoi(q.Get("duration")); err == nil && minutes > 0 && minutes <= 24*60 {
+		v.Set("ends_at", start.Add(time.Duration(minutes)*time.Minute).Format("2006-01-02T15:04"))
+	}
 }
 
 // handleMeetingFollowUp shows the form of a new meeting that follows up this one, with its
