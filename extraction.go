@@ -121,10 +121,10 @@ type ExtractedInterest struct {
 	Evidence  Span     `json:"evidence"`
 }
 
-// ParseExtraction reads a stored draft. An empty one is an empty draft. It gives missing ids
-// (p1, e1, c1, i1 in order), drops spans that do not fit a text of textLen bytes, and refuses
-// ids used twice.
-func ParseExtraction(raw json.RawMessage, textLen int) (*Extraction, error) {
+// ParseExtraction reads the stored draft of a text. An empty one is an empty draft. It gives
+// missing ids (p1, e1, c1, i1 in order), drops spans that do not fit the text or cut one of its
+// characters, and refuses ids used twice.
+func ParseExtraction(raw json.RawMessage, text string) (*Extraction, error) {
 	x := &Extraction{}
 	if len(raw) > 0 {
 		if err := json.Unmarshal(raw, x); err != nil {
@@ -132,7 +132,7 @@ func ParseExtraction(raw json.RawMessage, textLen int) (*Extraction, error) {
 				Fields: map[string]string{"extraction": "is not a draft: " + err.Error()}}
 		}
 	}
-	x.normalize(textLen)
+	x.normalize(text)
 	if id := x.duplicateID(); id != "" {
 		return nil, &Error{Code: EINVALID, Message: "The draft names two items " + id + ".",
 			Fields: map[string]string{"extraction": "two items have the id " + id}}
@@ -141,9 +141,9 @@ func ParseExtraction(raw json.RawMessage, textLen int) (*Extraction, error) {
 }
 
 // normalize gives every item an id and a span within the text, and every list a value.
-func (x *Extraction) normalize(textLen int) {
+func (x *Extraction) normalize(text string) {
 	fit := func(s *Span) {
-		if s.Start < 0 || s.End > textLen || s.Start > s.End {
+		if s.Start < 0 || s.End > len(text) || s.Start > s.End || !onRune(text, s.Start) || !onRune(text, s.End) {
 			*s = Span{}
 		}
 	}
@@ -167,6 +167,9 @@ func (x *Extraction) normalize(textLen int) {
 	x.People, x.Events = orEmpty(x.People), orEmpty(x.Events)
 	x.Commitments, x.Interests = orEmpty(x.Commitments), orEmpty(x.Interests)
 }
+
+// onRune reports whether offset i of text starts a character (or is its end).
+func onRune(text string, i int) bool { return i == len(text) || isRuneStart(text[i]) }
 
 func setID(id *string, prefix string, i int) {
 	if strings.TrimSpace(*id) == "" {
@@ -206,12 +209,13 @@ func (x *Extraction) duplicateID() string {
 	return ""
 }
 
-// Quote returns the words of a span of text, trimmed; "" for an empty or impossible span.
+// Quote returns the words of a span of text, trimmed, as valid UTF-8; "" for an empty or
+// impossible span.
 func Quote(text string, s Span) string {
 	if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
 		return ""
 	}
-	q := strings.TrimSpace(text[s.Start:s.End])
+	q := strings.ToValidUTF8(strings.TrimSpace(text[s.Start:s.End]), "\uFFFD")
 	if len(q) > maxQuote {
 		q = truncateText(q, maxQuote)
 	}

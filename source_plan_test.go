@@ -36,7 +36,7 @@ func talksDraft() *Extraction {
 		Interests: []ExtractedInterest{{Kind: "offer", From: "BLR", To: "PAK", Statement: "Belarus is ready to share its technologies with Pakistan",
 			Sectors: []string{"science_technology"}, Products: []string{"84"}, Evidence: Span{155, 212}}},
 	}
-	x.normalize(len(talksText))
+	x.normalize(talksText)
 	return x
 }
 
@@ -239,15 +239,15 @@ func TestProposal(t *testing.T) {
 
 func TestParseExtraction(t *testing.T) {
 	x, err := ParseExtraction([]byte(`{"parties":["PAK"],"events":[{"id":"e1","kind":"meeting","time_phrase":null,"value":null,"evidence":{"start":5,"end":900}}],
-		"commitments":[{"statement":"x","sector":["trade"],"responsible":"PAK","due":null}]}`), 100)
+		"commitments":[{"statement":"x","sector":["trade"],"responsible":"PAK","due":null,"evidence":{"start":2,"end":4}}]}`), "Pé Pakistan")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if x.Events[0].Evidence != (Span{}) || x.Commitments[0].ID != "c1" || x.People == nil || x.Interests == nil {
+	if x.Events[0].Evidence != (Span{}) || x.Commitments[0].Evidence != (Span{}) || x.Commitments[0].ID != "c1" || x.People == nil || x.Interests == nil {
 		t.Fatalf("normalised draft %+v", x)
 	}
 	for _, bad := range []string{`[1,2]`, `{"events":[{"id":"x"}],"commitments":[{"id":"x"}]}`, `{"parties":"PAK"}`} {
-		if _, err := ParseExtraction([]byte(bad), 10); ErrorCode(err) != EINVALID {
+		if _, err := ParseExtraction([]byte(bad), "The sides met."); ErrorCode(err) != EINVALID {
 			t.Errorf("ParseExtraction(%s) = %v, want EINVALID", bad, err)
 		}
 	}

@@ -34,7 +34,7 @@ func LoadFromStatement(ctx context.Context, s Services, st Statement, today ente
 	if err := s.Reading.ReadSource(ctx, src, entente.FormatText); err != nil {
 		return nil, fmt.Errorf("reading the statement: %s", entente.ErrorMessage(err))
 	}
-	x, err := entente.ParseExtraction(src.Extraction, len(src.Text))
+	x, err := entente.ParseExtraction(src.Extraction, src.Text)
 	if err != nil {
 		return nil, err
 	}

@@ -31,7 +31,7 @@ func Extraction(d *ingest.Draft, text string) *entente.Extraction {
 	}
 	// The ids and empty lists come from the domain's own normalisation, as for a stored draft.
 	b, _ := json.Marshal(x)
-	out, err := entente.ParseExtraction(b, len(text))
+	out, err := entente.ParseExtraction(b, text)
 	if err != nil {
 		return x
 	}

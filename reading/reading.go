@@ -99,7 +99,7 @@ func draftOf(src *entente.Source) (*entente.Extraction, error) {
 		if err := ingestCheck(src.Text); err != nil {
 			return nil, err
 		}
-		return entente.ParseExtraction(src.Extraction, len(src.Text))
+		return entente.ParseExtraction(src.Extraction, src.Text)
 	}
 	d, err := ingest.Read(src.Text, src.PublishedOn)
 	if err != nil {

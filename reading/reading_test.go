@@ -112,7 +112,7 @@ func TestReadSourceStoresTheDraft(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		x, err := entente.ParseExtraction(stored.Extraction, len(stored.Text))
+		x, err := entente.ParseExtraction(stored.Extraction, stored.Text)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -181,7 +181,7 @@ func TestReadSourceWithoutDatesOrFromAPage(t *testing.T) {
 		if err := e.svc.ReadSource(e.ctx, src, entente.FormatText); err != nil {
 			t.Fatal(err)
 		}
-		x, err := entente.ParseExtraction(src.Extraction, len(src.Text))
+		x, err := entente.ParseExtraction(src.Extraction, src.Text)
 		if err != nil || len(x.Notes) == 0 || !strings.Contains(strings.Join(x.Notes, " "), "No dates") {
 			t.Fatalf("a text without dates gives notes %q (%v)", x.Notes, err)
 		}

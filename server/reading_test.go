@@ -40,7 +40,7 @@ func TestReadAndApplyThroughTheAPI(t *testing.T) {
 		if r.header.Get("Location") != fmt.Sprintf("/api/v1/sources/%d", src.ID) || src.Language != "en" {
 			t.Fatalf("source %+v at %s", src, r.header.Get("Location"))
 		}
-		x, err := entente.ParseExtraction(src.Extraction, len(src.Text))
+		x, err := entente.ParseExtraction(src.Extraction, src.Text)
 		if err != nil || len(x.Events) != 6 || x.Events[3].HostParty != "BLR" {
 			t.Fatalf("draft %v (%v)", x, err)
 		}

@@ -122,7 +122,7 @@ func (s *Server) sourceOf(r *http.Request) (*entente.Source, *entente.Extraction
 	if err != nil {
 		return nil, nil, err
 	}
-	x, err := entente.ParseExtraction(src.Extraction, len(src.Text))
+	x, err := entente.ParseExtraction(src.Extraction, src.Text)
 	return src, x, err
 }
 

@@ -23,7 +23,7 @@ func (tx *Tx) applySource(sourceID int64, app entente.SourceApplication) (*enten
 	if !tx.canWriteSource(src) {
 		return nil, entente.Denied(tx.caller, "apply this source")
 	}
-	x, err := entente.ParseExtraction(src.Extraction, len(src.Text))
+	x, err := entente.ParseExtraction(src.Extraction, src.Text)
 	if err != nil {
 		return nil, err
 	}

@@ -272,7 +272,7 @@ func BenchmarkApplySource(b *testing.B) {
 // commitments and offers in words of their own, so that applying it creates new rows.
 func shiftedSource(b *testing.B, round int) *entente.Source {
 	src := statementSource(b)
-	x, err := entente.ParseExtraction(src.Extraction, len(src.Text))
+	x, err := entente.ParseExtraction(src.Extraction, src.Text)
 	must(b, err)
 	for i := range x.Events {
 		if w := x.Events[i].When(); !w.Earliest.IsZero() && w.Granularity == entente.GranularityDay {
