@@ -23,7 +23,7 @@ type ReadPage struct {
 // edit, chosen on review).
 func (s *Server) handleReadNew(w http.ResponseWriter, r *http.Request) {
 	c := entente.CallerFrom(r.Context())
-	if !entente.CanCreateRoadmap(c) {
+	if !entente.CanDraftSource(c) {
 		s.pageError(w, r, entente.Denied(c, "read a statement"))
 		return
 	}

@@ -207,7 +207,7 @@ func TestApplySourceToANewRoadmap(t *testing.T) {
 	eachDB(t, func(t *testing.T, db *sqlstore.DB) {
 		f := newFixture(t, db)
 		addUser(t, db, 9, "PAK")
-		ctx := as(9, "PAK", nil)
+		ctx := as(9, "PAK", map[int64]entente.Role{f.roadmap.ID: entente.RoleEditor}) // an editor drafts sources
 		src := statementSource(t)
 		must(t, f.services.sources.CreateSource(ctx, src))
 		res, err := f.services.sources.ApplySource(ctx, src.ID, entente.SourceApplication{NewRoadmap: &entente.NewRoadmap{},
