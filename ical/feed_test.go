@@ -14,6 +14,7 @@ import (
 	"github.com/entente/entente"
 	"github.com/entente/entente/i18n"
 	"github.com/entente/entente/ical"
+	"github.com/entente/entente/internal/icaltest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -128,8 +129,8 @@ func golden(t *testing.T, name string, data []byte) {
 func TestFeedOpensInAnIndependentParser(t *testing.T) {
 	data := write(t, fixture())
 	golden(t, "fixture.ics", data)
-	cal := parseFeed(t, data)
-	got := events(cal)
+	cal := icaltest.Parse(t, data)
+	got := icaltest.Events(cal)
 	want := []string{
 		"meeting-1@entente.example.org", "meeting-3@entente.example.org", "meeting-4@entente.example.org",
 		"meeting-5@entente.example.org", "meeting-7@entente.example.org", "meeting-8@entente.example.org",
@@ -150,8 +151,8 @@ func TestFeedOpensInAnIndependentParser(t *testing.T) {
 }
 
 func TestFeedTimeZones(t *testing.T) {
-	cal := parseFeed(t, write(t, fixture()))
-	evs := events(cal)
+	cal := icaltest.Parse(t, write(t, fixture()))
+	evs := icaltest.Events(cal)
 	tests := []struct {
 		uid, tzid, local string
 		utc              time.Time
@@ -175,7 +176,7 @@ func TestFeedTimeZones(t *testing.T) {
 				return
 			}
 			local, _ := time.Parse("20060102T150405", tt.local)
-			if byVTimezone := local.Add(-offsetAt(t, cal, tt.tzid, tt.local)); !byVTimezone.Equal(tt.utc) {
+			if byVTimezone := local.Add(-icaltest.OffsetAt(t, cal, tt.tzid, tt.local)); !byVTimezone.Equal(tt.utc) {
 				t.Fatalf("by the feed's VTIMEZONE the meeting starts at %v, want %v", byVTimezone, tt.utc)
 			}
 		})
@@ -183,7 +184,7 @@ func TestFeedTimeZones(t *testing.T) {
 }
 
 func TestFeedStatusesAndDays(t *testing.T) {
-	evs := events(parseFeed(t, write(t, fixture())))
+	evs := icaltest.Events(icaltest.Parse(t, write(t, fixture())))
 	tests := []struct {
 		uid, status, start, end string
 	}{
@@ -200,13 +201,13 @@ func TestFeedStatusesAndDays(t *testing.T) {
 	}
 	for _, tt := range tests {
 		ev := evs[tt.uid]
-		if got := value(ev, goical.PropStatus); got != tt.status {
+		if got := icaltest.Value(ev, goical.PropStatus); got != tt.status {
 			t.Errorf("%s: STATUS %s, want %s", tt.uid, got, tt.status)
 		}
-		if got := value(ev, goical.PropDateTimeStart); got != tt.start {
+		if got := icaltest.Value(ev, goical.PropDateTimeStart); got != tt.start {
 			t.Errorf("%s: DTSTART %s, want %s", tt.uid, got, tt.start)
 		}
-		if got := value(ev, goical.PropDateTimeEnd); got != tt.end {
+		if got := icaltest.Value(ev, goical.PropDateTimeEnd); got != tt.end {
 			t.Errorf("%s: DTEND %s, want %s", tt.uid, got, tt.end)
 		}
 		if len(tt.start) == 8 && ev.Props.Get(goical.PropDateTimeStart).ValueType() != goical.ValueDate {
@@ -216,7 +217,7 @@ func TestFeedStatusesAndDays(t *testing.T) {
 }
 
 func TestFeedDescriptionsLinkBackAndKeepTheDateAsSaid(t *testing.T) {
-	evs := events(parseFeed(t, write(t, fixture())))
+	evs := icaltest.Events(icaltest.Parse(t, write(t, fixture())))
 	tests := []struct {
 		uid  string
 		want []string
@@ -236,7 +237,7 @@ func TestFeedDescriptionsLinkBackAndKeepTheDateAsSaid(t *testing.T) {
 				t.Errorf("%s: the description %q lacks %q", tt.uid, d, w)
 			}
 		}
-		if u := value(evs[tt.uid], goical.PropURL); !strings.HasPrefix(u, "https://entente.example.org/") {
+		if u := icaltest.Value(evs[tt.uid], goical.PropURL); !strings.HasPrefix(u, "https://entente.example.org/") {
 			t.Errorf("%s: URL %q", tt.uid, u)
 		}
 	}
@@ -244,19 +245,19 @@ func TestFeedDescriptionsLinkBackAndKeepTheDateAsSaid(t *testing.T) {
 
 func TestFeedSequenceGrowsWithTheVersion(t *testing.T) {
 	f := fixture()
-	before := events(parseFeed(t, write(t, f)))
+	before := icaltest.Events(icaltest.Parse(t, write(t, f)))
 	f.Meetings[0].Version++
 	f.Meetings[0].Title = "Leaders' talks"
 	f.Meetings[0].UpdatedAt = changed.Add(time.Hour)
-	after := events(parseFeed(t, write(t, f)))
+	after := icaltest.Events(icaltest.Parse(t, write(t, f)))
 	uid := "meeting-1@entente.example.org"
 	s0, _ := before[uid].Props.Get(goical.PropSequence).Int()
 	s1, _ := after[uid].Props.Get(goical.PropSequence).Int()
 	if s0 != 2 || s1 != 3 {
 		t.Errorf("SEQUENCE %d then %d, want 2 then 3", s0, s1)
 	}
-	if value(after[uid], goical.PropLastModified) != "20241126T133000Z" || value(after[uid], goical.PropDateTimeStamp) != "20241126T133000Z" {
-		t.Errorf("LAST-MODIFIED %s, DTSTAMP %s", value(after[uid], goical.PropLastModified), value(after[uid], goical.PropDateTimeStamp))
+	if icaltest.Value(after[uid], goical.PropLastModified) != "20241126T133000Z" || icaltest.Value(after[uid], goical.PropDateTimeStamp) != "20241126T133000Z" {
+		t.Errorf("LAST-MODIFIED %s, DTSTAMP %s", icaltest.Value(after[uid], goical.PropLastModified), icaltest.Value(after[uid], goical.PropDateTimeStamp))
 	}
 	if len(before) != len(after) {
 		t.Errorf("the change added or removed events: %d then %d", len(before), len(after))
@@ -279,10 +280,10 @@ func TestFeedOfOneUIDPerCalendar(t *testing.T) {
 	copyOf := *f.Meetings[7]
 	copyOf.ID, copyOf.RoadmapID = 99, 2
 	f.Meetings = append(f.Meetings, &copyOf)
-	cal := parseFeed(t, write(t, f))
+	cal := icaltest.Parse(t, write(t, f))
 	n := 0
 	for _, ev := range cal.Events() {
-		if value(ev, goical.PropUID) == copyOf.UID {
+		if icaltest.Value(ev, goical.PropUID) == copyOf.UID {
 			n++
 		}
 	}

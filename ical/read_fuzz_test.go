@@ -8,6 +8,7 @@ import (
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/ical"
+	"github.com/entente/entente/internal/icaltest"
 )
 
 // FuzzRead feeds the reader arbitrary files (the seeds under testdata/fuzz/FuzzRead are a
@@ -36,7 +37,7 @@ func FuzzRead(f *testing.F) {
 			feed.Meetings = append(feed.Meetings, m)
 		}
 		out := write(t, feed)
-		parseFeed(t, out)
+		icaltest.Parse(t, out)
 		again, err := ical.Read(bytes.NewReader(out), host)
 		if err != nil {
 			t.Fatalf("the feed of what was read cannot be read: %v\n%s", err, out)

@@ -1,4 +1,7 @@
-package ical_test
+// Package icaltest holds calendar feeds to what calendar programs expect, reading them with an
+// iCalendar parser independent of the one entente writes with (emersion/go-ical), for the
+// tests of package ical and of the server.
+package icaltest
 
 import (
 	"bytes"
@@ -10,12 +13,12 @@ import (
 	goical "github.com/emersion/go-ical"
 )
 
-// parseFeed reads a feed with an independent parser (emersion/go-ical) and holds it to what
+// Parse reads a feed with an independent parser (emersion/go-ical) and holds it to what
 // calendar programs expect before they show a feed without complaint: CRLF line ends, lines
 // of at most 75 octets, properties each component may have once at most once (the encoder of
 // go-ical checks that), a UID, DTSTAMP and DTSTART on every event, an end after the start
 // of the same value type, and a VTIMEZONE for every TZID used.
-func parseFeed(t *testing.T, data []byte) *goical.Calendar {
+func Parse(t *testing.T, data []byte) *goical.Calendar {
 	t.Helper()
 	for i, line := range strings.Split(strings.TrimSuffix(string(data), "\r\n"), "\r\n") {
 		if strings.ContainsAny(line, "\r\n") {
@@ -84,8 +87,8 @@ func checkEvent(t *testing.T, ev goical.Event, zones map[string]bool) {
 	}
 }
 
-// events maps each event of a parsed feed by its UID.
-func events(cal *goical.Calendar) map[string]goical.Event {
+// Events maps each event of a parsed feed by its UID.
+func Events(cal *goical.Calendar) map[string]goical.Event {
 	out := map[string]goical.Event{}
 	for _, ev := range cal.Events() {
 		out[ev.Props.Get(goical.PropUID).Value] = ev
@@ -93,18 +96,18 @@ func events(cal *goical.Calendar) map[string]goical.Event {
 	return out
 }
 
-// value is a property's value, or "" when the event lacks it.
-func value(ev goical.Event, name string) string {
+// Value is a property's value, or "" when the event lacks it.
+func Value(ev goical.Event, name string) string {
 	if p := ev.Props.Get(name); p != nil {
 		return p.Value
 	}
 	return ""
 }
 
-// offsetAt reads from a feed's VTIMEZONE the UTC offset in force at a local time: the
+// OffsetAt reads from a feed's VTIMEZONE the UTC offset in force at a local time: the
 // observance with the latest DTSTART at or before it. It checks the VTIMEZONE itself rather
 // than the Go time zone database the parser would use.
-func offsetAt(t *testing.T, cal *goical.Calendar, tzid, local string) time.Duration {
+func OffsetAt(t *testing.T, cal *goical.Calendar, tzid, local string) time.Duration {
 	t.Helper()
 	type onset struct {
 		at     string
