@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/entente/entente"
 )
@@ -320,3 +321,23 @@ func (e *env) mustAction(t *testing.T, id int64) *entente.Action {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// TestMeetingKnownOnlyByItsStart targets a meeting whose date was never said, only its start:
+// the day is the start's day at the venue, not in UTC.
+func TestMeetingKnownOnlyByItsStart(t *testing.T) {
+	e := newEnv(t, openSQLite(t))
+	start := time.Date(2024, 12, 16, 21, 30, 0, 0, time.UTC) // 00:30 on 17 December in Minsk
+	end := start.Add(time.Hour)
+	m := &entente.Meeting{RoadmapID: e.roadmap.ID, Kind: "call", Title: "Late call with Minsk", Status: entente.MeetingPlanned,
+		StartsAt: &start, EndsAt: &end, TimeZone: "Europe/Minsk"}
+	if err := e.svc.Meetings.CreateMeeting(e.ctx, m); err != nil {
+		t.Fatal(err)
+	}
+	s, err := e.schedules.RoadmapSchedule(e.ctx, e.roadmap.ID, entente.ScheduleTarget{Kind: entente.TargetMeeting, ID: m.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Target.Date.String() != "2024-12-17" || s.Target.When.Value != "2024-12-17" {
+		t.Errorf("target %s (%s), want 2024-12-17", s.Target.Date, s.Target.When.Value)
+	}
+}

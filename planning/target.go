@@ -3,6 +3,7 @@ package planning
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/entente/entente"
 )
@@ -102,7 +103,10 @@ func meetingDay(m *entente.Meeting) entente.Date {
 	if m.StartsAt == nil {
 		return entente.Date{}
 	}
-	loc := (&entente.Party{TimeZone: m.TimeZone}).Location()
+	loc, err := time.LoadLocation(m.TimeZone)
+	if err != nil {
+		loc = time.UTC // Meeting.Validate refuses unknown zones; "" is UTC
+	}
 	return entente.DateOf(m.StartsAt.In(loc))
 }
 
