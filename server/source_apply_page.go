@@ -108,68 +108,89 @@ func (refs itemRefs) rename(err error) error {
 // (accept, edit or reject) and, for an edited one, its fields. An accepted item whose fields
 // were changed counts as edited.
 func applicationFromForm(v url.Values, prop entente.SourceApplication, probs entente.Problems) (entente.SourceApplication, itemRefs) {
+	rf := reviewForm{v: v, refs: itemRefs{}, probs: probs}
 	app := entente.SourceApplication{Meetings: []entente.MeetingItem{}, Commitments: []entente.CommitmentItem{},
 		Interests: []entente.InterestItem{}, Tracks: []entente.TrackItem{}}
-	refs := itemRefs{}
-	take := func(list, ref string) bool {
-		if v.Get("decision."+ref) == "reject" {
-			return false
-		}
-		refs[list] = append(refs[list], ref)
-		return true
-	}
-	edited := func(ref string, fields ...string) bool {
-		if v.Get("decision."+ref) == "edit" {
-			return true
-		}
-		for i := 0; i+1 < len(fields); i += 2 {
-			if strings.TrimSpace(v.Get(ref+"."+fields[i])) != fields[i+1] {
-				return true
-			}
-		}
-		return false
-	}
 	for _, t := range prop.Tracks {
-		if take("tracks", "t."+t.Sector) {
+		if rf.take("tracks", "t."+t.Sector) {
 			app.Tracks = append(app.Tracks, entente.TrackItem{Ref: t.Sector, Title: strings.TrimSpace(v.Get("t." + t.Sector + ".title"))})
 		}
 	}
 	for _, m := range prop.Meetings {
-		if !take("meetings", m.Ref) {
-			continue
+		if rf.take("meetings", m.Ref) {
+			app.Meetings = append(app.Meetings, rf.meeting(m))
 		}
-		it := entente.MeetingItem{Ref: m.Ref}
-		if edited(m.Ref, "kind", m.Kind, "title", m.Title, "when.value", m.When.Value, "when.mod", m.When.Mod, "location", m.Location, "status", m.Status) ||
-			(v.Get(m.Ref+".when.approximate") == "true") != m.When.Approximate {
-			it = entente.MeetingItem{Ref: m.Ref, Kind: v.Get(m.Ref + ".kind"), Title: strings.TrimSpace(v.Get(m.Ref + ".title")),
-				When: formWhen(v, m.Ref+".when", probs), Location: strings.TrimSpace(v.Get(m.Ref + ".location")),
-				Status: v.Get(m.Ref + ".status"), HostParty: m.HostParty, Invitation: m.Invitation, Description: m.Description}
-		}
-		app.Meetings = append(app.Meetings, it)
 	}
 	for _, c := range prop.Commitments {
-		if !take("commitments", c.Ref) {
-			continue
+		if rf.take("commitments", c.Ref) {
+			app.Commitments = append(app.Commitments, rf.commitment(c))
 		}
-		it := entente.CommitmentItem{Ref: c.Ref}
-		if edited(c.Ref, "statement", c.Statement, "responsible", c.Responsible, "due.value", c.Due.Value, "due.mod", c.Due.Mod) {
-			it = entente.CommitmentItem{Ref: c.Ref, Statement: strings.TrimSpace(v.Get(c.Ref + ".statement")),
-				Responsible: v.Get(c.Ref + ".responsible"), Due: formWhen(v, c.Ref+".due", probs), Sectors: c.Sectors}
-		}
-		app.Commitments = append(app.Commitments, it)
 	}
 	for _, i := range prop.Interests {
-		if !take("interests", i.Ref) {
-			continue
+		if rf.take("interests", i.Ref) {
+			app.Interests = append(app.Interests, rf.interest(i))
 		}
-		it := entente.InterestItem{Ref: i.Ref}
-		if edited(i.Ref, "kind", i.Kind, "from_party", i.FromParty, "to_party", i.ToParty, "title", i.Title) {
-			it = entente.InterestItem{Ref: i.Ref, Kind: v.Get(i.Ref + ".kind"), FromParty: v.Get(i.Ref + ".from_party"),
-				ToParty: v.Get(i.Ref + ".to_party"), Title: strings.TrimSpace(v.Get(i.Ref + ".title")), Sectors: i.Sectors, Products: i.Products}
-		}
-		app.Interests = append(app.Interests, it)
 	}
-	return app, refs
+	return app, rf.refs
+}
+
+// reviewForm reads the items of a posted review form.
+type reviewForm struct {
+	v     url.Values
+	refs  itemRefs
+	probs entente.Problems
+}
+
+// take reports whether an item was accepted, and remembers its place in its list.
+func (rf reviewForm) take(list, ref string) bool {
+	if rf.v.Get("decision."+ref) == "reject" {
+		return false
+	}
+	rf.refs[list] = append(rf.refs[list], ref)
+	return true
+}
+
+// edited reports whether an item was accepted with edits: so decided, or with a field (given
+// as name, proposed value pairs) that differs from the proposal.
+func (rf reviewForm) edited(ref string, fields ...string) bool {
+	if rf.v.Get("decision."+ref) == "edit" {
+		return true
+	}
+	for i := 0; i+1 < len(fields); i += 2 {
+		if strings.TrimSpace(rf.v.Get(ref+"."+fields[i])) != fields[i+1] {
+			return true
+		}
+	}
+	return false
+}
+
+func (rf reviewForm) meeting(m entente.MeetingItem) entente.MeetingItem {
+	v, ref := rf.v, m.Ref
+	if !rf.edited(ref, "kind", m.Kind, "title", m.Title, "when.value", m.When.Value, "when.mod", m.When.Mod, "location", m.Location, "status", m.Status) &&
+		(v.Get(ref+".when.approximate") == "true") == m.When.Approximate {
+		return entente.MeetingItem{Ref: ref}
+	}
+	return entente.MeetingItem{Ref: ref, Kind: v.Get(ref + ".kind"), Title: strings.TrimSpace(v.Get(ref + ".title")),
+		When: formWhen(v, ref+".when", rf.probs), Location: strings.TrimSpace(v.Get(ref + ".location")),
+		Status: v.Get(ref + ".status"), HostParty: m.HostParty, Invitation: m.Invitation, Description: m.Description}
+}
+
+func (rf reviewForm) commitment(c entente.CommitmentItem) entente.CommitmentItem {
+	v, ref := rf.v, c.Ref
+	if !rf.edited(ref, "statement", c.Statement, "responsible", c.Responsible, "due.value", c.Due.Value, "due.mod", c.Due.Mod) {
+		return entente.CommitmentItem{Ref: ref}
+	}
+	return entente.CommitmentItem{Ref: ref, Statement: strings.TrimSpace(v.Get(ref + ".statement")),
+		Responsible: v.Get(ref + ".responsible"), Due: formWhen(v, ref+".due", rf.probs), Sectors: c.Sectors}
+}
+
+func (rf reviewForm) interest(i entente.InterestItem) entente.InterestItem {
+	v, ref := rf.v, i.Ref
+	if !rf.edited(ref, "kind", i.Kind, "from_party", i.FromParty, "to_party", i.ToParty, "title", i.Title) {
+		return entente.InterestItem{Ref: ref}
+	}
+	return entente.InterestItem{Ref: ref, Kind: v.Get(ref + ".kind"), FromParty: v.Get(ref + ".from_party"),
+		ToParty: v.Get(ref + ".to_party"), Title: strings.TrimSpace(v.Get(ref + ".title")), Sectors: i.Sectors, Products: i.Products}
 }
 
 // targetFromForm reads where an unapplied source goes: a new roadmap (with an optional title)
