@@ -13,16 +13,36 @@ import (
 // dateline is the place (and date) a report opens with: "ISLAMABAD (10th Feb, 2025) -",
 // "HÀ NỘI, July 5 -", "MINSK:", or a first line holding only a date.
 type dateline struct {
+	start  int    // offset of the dateline's first letter
 	end    int    // offset just past the dateline, 0 when there is none
 	city   string // as a name: "Islamabad", "Hà Nội"
 	alpha3 string // the city's country, when known
 }
 
-// findDateline reads an upper-case place at the start of the text, up to the dash or colon
-// that ends the dateline. "here" in the text then means this city.
+// findDateline reads an upper-case place at the start of the text, or of one of its first
+// lines (after a headline or a photo caption), up to the dash or colon that ends the
+// dateline. "here" in the text then means this city.
 func (d *doc) findDateline() {
+	start := 0
+	for line := 0; line < maxDatelineLine && start < len(d.text); line++ {
+		if d.datelineAt(start) {
+			return
+		}
+		nl := strings.IndexByte(d.text[start:], '\n')
+		if nl < 0 {
+			return
+		}
+		start += nl + 1
+	}
+}
+
+// maxDatelineLine is how many lines of a text may come before its dateline.
+const maxDatelineLine = 4
+
+// datelineAt reads a dateline starting at offset start and reports whether there is one.
+func (d *doc) datelineAt(start int) bool {
 	text := d.text
-	i := len(text) - len(strings.TrimLeft(text, " \t\r\n"))
+	i := start + len(text[start:]) - len(strings.TrimLeft(text[start:], " \t\r\n"))
 	j := i
 	for words := 0; words < 4; words++ {
 		k := j
@@ -39,17 +59,18 @@ func (d *doc) findDateline() {
 	}
 	place := strings.TrimRight(text[i:j], " ")
 	if utf8.RuneCountInString(place) < 3 {
-		return
+		return false
 	}
 	end := datelineEnd(text[i+len(place):])
 	if end < 0 {
-		return
+		return false
 	}
 	name := placeName(place)
-	d.dateline = dateline{end: i + len(place) + end, city: name}
+	d.dateline = dateline{start: i, end: i + len(place) + end, city: name}
 	if c, _, ok := country.Lookup(name); ok {
 		d.dateline.alpha3 = c.Alpha3
 	}
+	return true
 }
 
 // reDatelineRest is what may follow the place of a dateline up to its dash or colon: a date
@@ -131,7 +152,7 @@ func (d *doc) datelineDate(exprs []timex.Expr) (entente.Date, bool) {
 		if e.Start > max(d.dateline.end, lineEnd) {
 			break
 		}
-		inDateline := e.End <= d.dateline.end
+		inDateline := e.Start >= d.dateline.start && e.End <= d.dateline.end
 		line := Span{lineStart, lineEnd}
 		for _, l := range d.firstLines() {
 			if e.Start >= l.Start && e.End <= l.End {

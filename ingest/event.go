@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"regexp"
+
+	"github.com/entente/entente"
 	"strings"
 	"sync"
 )
@@ -70,9 +72,9 @@ func (d *doc) findEvents() {
 	d.placeByDateline()
 }
 
-// placeByDateline places the meetings, sessions, signings and visits held on the dateline's
-// day in the dateline's city when the text gives no place, or only the city's country: a
-// report datelined "MINSK" about a signing "in Belarus" today means Minsk.
+// placeByDateline places the meetings, sessions, signings and visits held in the week up to
+// the dateline's day in the dateline's city when the text gives no place, or only the city's
+// country: a report datelined "MINSK" about a signing "in Belarus" today means Minsk.
 func (d *doc) placeByDateline() {
 	if d.dateline.city == "" {
 		return
@@ -83,13 +85,24 @@ func (d *doc) placeByDateline() {
 		default:
 			continue
 		}
-		if (e.Status != StatusHeld && e.Status != StatusOngoing) || len(e.Value) < 10 || string(e.Value[:10]) != d.ref.String() {
+		today := len(e.Value) >= 10 && string(e.Value[:10]) == d.ref.String()
+		if (e.Status != StatusHeld && e.Status != StatusOngoing || !d.lastDays(string(e.Value))) && !today {
 			continue
 		}
 		if e.Location == "" || (countryName(d.dateline.alpha3) == string(e.Location)) {
 			e.Location = Nullable(d.dateline.city)
 		}
 	}
+}
+
+// lastDays reports whether a value is a day of the week up to the reference date: what a
+// report datelined there says was held "on Thursday" was held there too.
+func (d *doc) lastDays(value string) bool {
+	if len(value) < 10 {
+		return false
+	}
+	day, err := entente.ParseDate(value[:10])
+	return err == nil && !day.After(d.ref) && d.ref.DaysSince(day) < 7
 }
 
 // validityPeriod reports whether a time says how long something holds rather than when it
@@ -139,7 +152,9 @@ func titleHeadAt(s *sent, k int) bool {
 }
 
 // inDateline reports whether a time lies in the dateline, which dates the report, not an event.
-func (d *doc) inDateline(t *timeRef) bool { return t.expr.End <= d.dateline.end }
+func (d *doc) inDateline(t *timeRef) bool {
+	return t.expr.Start >= d.dateline.start && t.expr.End <= d.dateline.end
+}
 
 // excludedTime reports whether a time belongs to an occasion the corpus does not annotate
 // ("since taking office in May", "established diplomatic relations in 1994") or dates a
@@ -582,13 +597,13 @@ func (d *doc) addEvent(si int, s *sent, cue eventCue, at int, t *timeRef, dated 
 			e.Status = StatusPostponed
 		}
 	}
-	if e.Kind != KindDeadline {
+	if e.Kind != KindDeadline && e.Kind != KindCall { // a call is made from two places
 		ti := wordIndexAt(s.parts, e.cueAt)
 		lo2, hi2 := lo, d.withRelative(s, hi)
 		if t != nil {
 			lo2, hi2 = min(lo2, wordIndexAt(s.parts, t.Start)), max(hi2, wordIndexAt(s.parts, t.End))
 		}
-		e.Location = Nullable(d.locationNear(s, lo2, min(hi2, len(s.parts)), ti))
+		e.Location = Nullable(d.locationNear(s, lo2, min(hi2, len(s.parts)), ti, e.Kind))
 	}
 	d.events = append(d.events, e)
 	return e

@@ -58,6 +58,9 @@ func (d *doc) offsetEvents(si int, s *sent, cues []*cueHit) {
 			approximate: !(o.unit == "day" && abs(o.n) == 1), anchor: string(anchor.Value)}
 		e := d.addEvent(si, s, d.upgrade(s, cues, cue), cue.from, &t, true)
 		e.relative = true
+		if e.Location == "" && e.Kind != KindDeadline {
+			e.Location = anchor.Location // "the day before the session" in Amman: in Amman
+		}
 	}
 }
 

@@ -13,9 +13,12 @@ import (
 // "travel to Pakistan"), or the dateline's city for "here". A capital standing for its
 // government or inside a name ("the Cairo Declaration") is not a place. It returns "" when the
 // clause names no place.
-func (d *doc) locationNear(s *sent, lo, hi, at int) string {
+func (d *doc) locationNear(s *sent, lo, hi, at int, kind string) string {
 	if lo >= hi {
 		return ""
+	}
+	if place := d.whereAntecedent(s, lo); place != "" {
+		return place
 	}
 	from, to := s.parts[lo].start, s.parts[hi-1].end
 	best, bestDist := "", 1<<30
@@ -28,13 +31,13 @@ func (d *doc) locationNear(s *sent, lo, hi, at int) string {
 		if m.Start < from || m.End > to {
 			continue
 		}
-		placed := d.locativeBefore(m.Start) || d.afterPlacedName(m.Start) || d.namesEvent(s, m)
+		placed := d.eventPlaceBefore(m.Start, kind) || d.afterPlacedName(m.Start) || d.namesEvent(s, m) || d.visitedPlace(m.Start)
 		switch {
 		case (m.Kind == country.KindCapital || m.Kind == country.KindCity) && placed:
 			consider(m.Text, m.Start)
 		case m.Kind == country.KindName && d.placeBefore(s, k):
 			consider(d.unknownCityBefore(m.Start), m.Start)
-		case m.Kind == country.KindName && (d.locativeBefore(m.Start) || d.visitedPlace(m.Start)):
+		case m.Kind == country.KindName && (d.eventPlaceBefore(m.Start, kind) || d.visitedPlace(m.Start)):
 			consider(m.Text, m.Start)
 		}
 	}
@@ -47,6 +50,53 @@ func (d *doc) locationNear(s *sent, lo, hi, at int) string {
 		best = d.unknownPlace(s, lo, hi)
 	}
 	return best
+}
+
+// eventPlaceBefore reports whether the word before offset places an occasion of a kind: a
+// place preposition, but "to" and "from" only for a visit or after a word of travel ("travel
+// to Fiji", "a trip to China"), not after what goes there ("electricity exports to Kenya").
+func (d *doc) eventPlaceBefore(offset int, kind string) bool {
+	if !d.locativeBefore(offset) {
+		return false
+	}
+	if kind == KindVisit {
+		return true
+	}
+	ws := lastWords(strings.ToLower(d.text[max(0, offset-80):offset]), 8) // "the official visit of Prime Minister Shehbaz Sharif to"
+	if len(ws) < 2 || ws[len(ws)-1] != "to" && ws[len(ws)-1] != "from" {
+		return true
+	}
+	for _, w := range ws[:len(ws)-1] {
+		if travelWords[strings.Trim(w, ",.;:")] {
+			return true
+		}
+	}
+	return false
+}
+
+// travelWords go before the "to" of a destination.
+var travelWords = wordSet("travel", "travels", "travelled", "traveled", "travelling", "traveling",
+	"trip", "visit", "visits", "visited", "come", "comes", "came", "go", "goes", "went", "going",
+	"fly", "flies", "flew", "flying", "head", "heads", "headed", "heading", "return", "returns",
+	"returned", "returning", "arrive", "arrived", "arrives", "journey", "delegation", "mission",
+	"tour", "moved", "move", "brought", "back", "then", "invitation", "invited", "welcomed")
+
+// whereAntecedent returns the place a clause opening with ", where" refers back to: "will
+// travel to Nadi, where Luxon will open a business forum" takes place in Nadi.
+func (d *doc) whereAntecedent(s *sent, lo int) string {
+	if lo < 2 || s.parts[lo].lower != "where" || !strings.Contains(d.text[s.parts[lo-1].end:s.parts[lo].start], ",") {
+		return ""
+	}
+	prev := s.parts[lo-1]
+	for _, m := range s.countries {
+		if m.End == prev.end && m.Kind != country.KindDemonym {
+			return m.Text
+		}
+	}
+	if p := s.parts[lo-2].lower; prev.isUpper() && (p == "in" || p == "to" || p == "at") {
+		return prev.text
+	}
+	return ""
 }
 
 // unknownPlace returns a place the country data does not know, named alone after "in" or

@@ -174,6 +174,9 @@ func (d *doc) clauseBreak(ps []word, i int) bool {
 			return true
 		}
 	}
+	if i+2 < len(ps) && ps[i+1].lower == "of" && (ps[i+2].lower == "which" || ps[i+2].lower == "whom") {
+		return true // ", 64 of which will be built", ", some of whom"
+	}
 	return clauseOpeners[ps[i].lower]
 }
 
