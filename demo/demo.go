@@ -28,18 +28,27 @@ type Services struct {
 	Users       entente.UserService
 	// Reading reads and applies a statement, for the demo built from one (LoadFromStatement).
 	Reading entente.ReadingService
+	// AgreementTexts, Approvals, Signing and Procedures carry the memorandum on agricultural
+	// machinery from its first draft; without them the demo has no texts.
+	AgreementTexts entente.AgreementTextService
+	Approvals      entente.ApprovalService
+	Signing        entente.SigningService
+	Procedures     entente.ProcedureService
 }
 
 // Account is a demo user and the password made for them.
 type Account struct {
 	Email, Password, Party string
 	Role                   entente.Role
+	Passphrase             string // a signatory's: it unlocks their signing key
 }
 
 // Result is what Load made.
 type Result struct {
 	Roadmap  *entente.Roadmap
 	Accounts []Account
+	// Signatories are the accounts of the ministers who sign agreements, with their passphrases.
+	Signatories []Account
 }
 
 // Today is the demo's default "today": the day of the leaders' talks.
@@ -80,7 +89,11 @@ func Load(ctx context.Context, s Services, today entente.Date, passwords func() 
 	if err := l.notes(accounts); err != nil {
 		return nil, fmt.Errorf("loading the demo notes: %w", err)
 	}
-	return &Result{Roadmap: l.roadmap, Accounts: accounts}, nil
+	signatories, err := l.agreementTexts(passwords)
+	if err != nil {
+		return nil, fmt.Errorf("loading the demo agreement texts: %w", err)
+	}
+	return &Result{Roadmap: l.roadmap, Accounts: accounts, Signatories: signatories}, nil
 }
 
 // held reports whether something dated w has happened by the demo's today.

@@ -44,6 +44,14 @@ type Services struct {
 	Calendars CalendarService
 	// Trade holds the loaded trade statistics; nil serves the trade pages without data.
 	Trade trade.Store
+	// AgreementTexts, Approvals, Signing and Procedures carry agreements from the first draft
+	// to entry into force.
+	AgreementTexts entente.AgreementTextService
+	Approvals      entente.ApprovalService
+	Signing        entente.SigningService
+	Procedures     entente.ProcedureService
+	// Printer prints signing copies to PDF; nil when no browser is available.
+	Printer Printer
 }
 
 // Session lifetimes: a session ends after an hour without requests, and after twelve hours in

@@ -103,6 +103,9 @@ func services(db *sqlstore.DB) server.Services {
 		Positions: sqlstore.NewPositionService(db), Attachments: sqlstore.NewAttachmentService(db),
 		Calendars: sqlstore.NewCalendarService(db),
 		Reading:   reading.NewService(sqlstore.NewSourceService(db), sqlstore.NewSourceService(db)),
+		// Agreements from the first draft to entry into force; PDFs need a browser (see pdfEnv).
+		AgreementTexts: sqlstore.NewAgreementTextService(db), Approvals: sqlstore.NewApprovalService(db),
+		Signing: sqlstore.NewSigningService(db), Procedures: sqlstore.NewProcedureService(db),
 	}
 }
 
@@ -112,7 +115,8 @@ func newEnv(t testing.TB, db *sqlstore.DB) *env {
 	res, err := demo.Load(context.Background(), demo.Services{Parties: svc.Parties, Roadmaps: svc.Roadmaps,
 		Tracks: svc.Tracks, Bodies: svc.Bodies, People: svc.People, Actions: svc.Actions, Meetings: svc.Meetings,
 		Agreements: svc.Agreements, Commitments: svc.Commitments, Interests: svc.Interests, Notes: svc.Notes,
-		Users: svc.Users}, demo.Today, func() string { return "correct horse battery staple" })
+		Users: svc.Users, AgreementTexts: svc.AgreementTexts, Approvals: svc.Approvals, Signing: svc.Signing,
+		Procedures: svc.Procedures}, demo.Today, func() string { return "correct horse battery staple" })
 	if err != nil {
 		t.Fatal(err)
 	}

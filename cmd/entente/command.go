@@ -30,6 +30,7 @@ func commands() []command {
 		{"import", "load an export into an empty database", cmdImport},
 		{"user", "manage accounts: user add, user token, user reset", cmdUser},
 		{"audit", "check the audit trail: audit verify", cmdAudit},
+		{"agreement", "agreement texts: agreement verify, export (text, Markdown, PDF), import-draft", cmdAgreement},
 		{"calendar", "a party's working calendar: calendar days, calendar add-working-days", cmdCalendar},
 		{"schedule", "plan in working time: schedule slots (meeting times every party works), schedule critical-path", cmdSchedule},
 		{"trade", "trade evidence: trade load, rca, potential, complementarity, datasets, remove", cmdTrade},

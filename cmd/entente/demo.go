@@ -76,6 +76,12 @@ func printDemo(e *env, res *demo.Result, db *sqlstore.DB, today entente.Date) {
 	for _, a := range res.Accounts {
 		fmt.Fprintf(e.stdout, "  %-32s %-28s (%s, %s)\n", a.Email, a.Password, a.Party, a.Role)
 	}
+	if len(res.Signatories) > 0 {
+		fmt.Fprintln(e.stdout, "Signatories (password, then the passphrase of their signing key):")
+	}
+	for _, a := range res.Signatories {
+		fmt.Fprintf(e.stdout, "  %-32s %-28s %-20s (%s)\n", a.Email, a.Password, a.Passphrase, a.Party)
+	}
 }
 
 // newPassword makes a random password of 18 characters.

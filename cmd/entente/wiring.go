@@ -5,6 +5,7 @@ import (
 	"log/slog"
 
 	"github.com/entente/entente"
+	"github.com/entente/entente/chromium"
 	"github.com/entente/entente/demo"
 	"github.com/entente/entente/planning"
 	"github.com/entente/entente/reading"
@@ -33,6 +34,9 @@ func services(db *sqlstore.DB) server.Services {
 		Reading: readingService(db),
 		Schedules: scheduleService(db),
 		Calendars: sqlstore.NewCalendarService(db),
+		// Agreements from the first draft to entry into force, and their signing copies.
+		AgreementTexts: sqlstore.NewAgreementTextService(db), Approvals: sqlstore.NewApprovalService(db),
+		Signing: sqlstore.NewSigningService(db), Procedures: sqlstore.NewProcedureService(db), Printer: pdfPrinter(),
 	}
 }
 
@@ -53,7 +57,19 @@ func tradeStore(db *sqlstore.DB) trade.Store { return sqlstore.NewTradeService(d
 func demoServices(s server.Services) demo.Services {
 	return demo.Services{Parties: s.Parties, Roadmaps: s.Roadmaps, Tracks: s.Tracks, Bodies: s.Bodies,
 		People: s.People, Actions: s.Actions, Meetings: s.Meetings, Agreements: s.Agreements,
-		Commitments: s.Commitments, Interests: s.Interests, Notes: s.Notes, Users: s.Users, Reading: s.Reading}
+		Commitments: s.Commitments, Interests: s.Interests, Notes: s.Notes, Users: s.Users,
+		AgreementTexts: s.AgreementTexts, Approvals: s.Approvals, Signing: s.Signing, Procedures: s.Procedures,
+		Reading: s.Reading}
+}
+
+// pdfPrinter prints signing copies with the Chromium on PATH; without one, the server answers
+// that PDFs cannot be printed, and serves texts and Markdown as usual.
+func pdfPrinter() server.Printer {
+	path, err := chromium.Find()
+	if err != nil {
+		return nil
+	}
+	return chromium.NewPrinter(path)
 }
 
 // newServer wires the HTTP server over the database.
