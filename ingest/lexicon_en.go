@@ -57,6 +57,7 @@ var domainWords = []string{
 	"entrepreneurship", "enterprise", "enterprises", "agrarian", "land", "lands", "irrigation",
 	"nuclear", "atomic", "space", "aerospace", "metallurgy", "chemical", "chemicals",
 	"sustainable", "trade", "tourism", "agriculture", "livestock", "transportation", "tax",
+	"supply", "supplies", "logistics",
 }
 
 // bodyWords mark capitalised phrases that name bodies, documents, places and events rather

@@ -189,11 +189,25 @@ func (d *doc) otherParty(code string) string {
 // together, the parties in the order the text names them; otherwise the country of the
 // dateline, whose own officials reports name without a country.
 func (d *doc) resolvePersonParties() {
+	var subject *personRec // the first person of the sentence before, for "He met …"
 	for _, s := range d.sents {
+		for _, m := range s.persons {
+			if m.p.party == "" {
+				m.p.party = d.otherParty(d.destinationAfter(s, m.End))
+			}
+		}
 		var open []*personRec
 		var known string
+		if subject != nil && len(s.parts) > 0 && (s.parts[0].lower == "he" || s.parts[0].lower == "she") {
+			known = subject.party // "He will hold talks with Prime Minister Sitiveni Rabuka"
+		}
+		if len(s.persons) > 0 {
+			subject = s.persons[0].p
+		}
 		for _, m := range s.persons {
 			switch {
+			case m.p.party == "" && known != "" && d.companion(s, m.Start):
+				m.p.party = known // "… will travel to Fiji, accompanied by Foreign Minister Winston Peters"
 			case m.p.party == "" && !slices.Contains(open, m.p):
 				open = append(open, m.p)
 			case m.p.party != "" && d.isParty(m.p.party):
@@ -223,6 +237,44 @@ func (d *doc) resolvePersonParties() {
 		}
 	}
 }
+
+// companion reports whether the person named at offset travels with the one named before:
+// "accompanied by", "along with", "together with", "joined by" within the four words before.
+func (d *doc) companion(s *sent, offset int) bool {
+	at := wordIndexAt(s.parts, offset)
+	for k := max(1, at-5); k < at; k++ {
+		w, prev := s.parts[k].lower, s.parts[k-1].lower
+		if w == "by" && (prev == "accompanied" || prev == "joined") || w == "with" && (prev == "along" || prev == "together") {
+			return true
+		}
+	}
+	return false
+}
+
+// destinationAfter returns the party a person travels to in the words after offset ("Prime
+// Minister Christopher Luxon will travel to Fiji", "… is expected to visit Nairobi"), or "":
+// a visitor is from the other side.
+func (d *doc) destinationAfter(s *sent, offset int) string {
+	at := wordIndexAt(s.parts, offset)
+	for k := at; k < min(len(s.parts), at+6); k++ {
+		if !arrivalVerbs[s.parts[k].lower] {
+			continue
+		}
+		for _, m := range s.countries {
+			j := wordIndexAt(s.parts, m.Start)
+			if j > k && j <= k+2 && m.Kind != country.KindDemonym && d.isParty(m.Alpha3) {
+				return m.Alpha3
+			}
+		}
+		return ""
+	}
+	return ""
+}
+
+// arrivalVerbs take a traveller to a place: "travel to", "arrive in", "visit".
+var arrivalVerbs = wordSet("travel", "travels", "travelled", "traveled", "arrive", "arrives",
+	"arrived", "visit", "visits", "visited", "fly", "flies", "flew", "come", "came", "head",
+	"heads", "headed")
 
 // onlyPartyIn returns the one party a sentence names, or "" when it names none or several:
 // "The government spokesperson, Stefan Kornelius, said Germany would host …".

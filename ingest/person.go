@@ -93,6 +93,20 @@ func (d *doc) nameFollows(s *sent, end int) bool {
 	return end > 0 && end < len(s.parts) && d.text[s.parts[end-1].end:s.parts[end].start] == ", " && s.parts[end].isUpper()
 }
 
+// nameRightAfter reports whether a name starts at parts[end], right after a title with no
+// comma: "President Shavkat Mirziyoyev, President of Kazakhstan Kassym-Jomart Tokayev".
+func (d *doc) nameRightAfter(s *sent, end int) bool {
+	if end <= 0 || end >= len(s.parts) || d.text[s.parts[end-1].end:s.parts[end].start] != " " {
+		return false
+	}
+	for i, w := range s.words {
+		if w.start == s.parts[end].start {
+			return d.isNameWord(s, i)
+		}
+	}
+	return false
+}
+
 // readName decides whether a run of capitalised words names a person, and records it.
 func (d *doc) readName(s *sent, run nameRun, titles []title) {
 	var t *title
@@ -207,7 +221,7 @@ func (d *doc) apposition(s *sent, run nameRun) (title, bool) {
 	if !ok || s.parts[k].start-run.End > 60 {
 		return title{}, false
 	}
-	if d.nameFollows(s, end) {
+	if d.nameFollows(s, end) || d.nameRightAfter(s, end) {
 		return title{}, false // "Prime Minister Narendra Modi, the Prime Minister of Bangladesh, Muhammad Yunus": Yunus's title
 	}
 	// "who is the current prime minister's brother and himself a former prime minister":
@@ -350,7 +364,7 @@ func (d *doc) nameRuns(s *sent) []nameRun {
 	var out []nameRun
 	ws := s.words
 	for i := 0; i < len(ws); {
-		if !d.isNameWord(s, i) {
+		if !d.isNameWord(s, i) && !(i > 0 && d.surnameLikeCountry(s, i)) {
 			i++
 			continue
 		}
@@ -364,6 +378,9 @@ func (d *doc) nameRuns(s *sent) []nameRun {
 				j = k // "Juan Ramón de la Fuente", "Mohammed bin Salman"
 				continue
 			}
+			if d.surnameLikeCountry(s, j) || regnalNumbers[ws[j].text] {
+				j++ // "Asad Alam Siam": a country's old name ending a name; "Abdullah II"
+			}
 			break
 		}
 		run := nameRun{Span: Span{ws[i].start, ws[j-1].end}, from: i, to: j}
@@ -374,6 +391,29 @@ func (d *doc) nameRuns(s *sent) []nameRun {
 		i = j
 	}
 	return out
+}
+
+// regnalNumbers end the names of monarchs and popes: "King Abdullah II".
+var regnalNumbers = wordSet("II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+
+// surnameLikeCountry reports whether word j, which the country data knows as a country's
+// name in one word ("Siam"), ends the name before it: it follows a name word and is followed
+// by no capitalised word ("Foreign Secretary Asad Alam Siam called on").
+func (d *doc) surnameLikeCountry(s *sent, j int) bool {
+	ws := s.words
+	if j+1 < len(ws) && ws[j+1].isUpper() && d.gapIs(ws[j], ws[j+1], " ") {
+		return false
+	}
+	if j > 0 && !d.isNameWord(s, j-1) && !lexSets().heads[ws[j-1].lower] {
+		return false // after a name or a title: "Foreign Secretary Siam"
+	}
+	for _, m := range s.countries {
+		if m.Start == ws[j].start && m.End == ws[j].end && m.Kind == country.KindName && !strings.Contains(m.Text, " ") {
+			c, _, ok := country.Lookup(m.Text)
+			return ok && !strings.EqualFold(c.Name, m.Text) // a former or other name, not "Chad"
+		}
+	}
+	return false
 }
 
 // afterParticles returns the index after a run of name particles and the name word that
@@ -402,6 +442,9 @@ func (d *doc) isNameWord(s *sent, i int) bool {
 	}
 	sets := lexSets()
 	l := w.lower
+	if sets.lead[l] && d.leadWordInName(s, i) {
+		return true // "General Secretary To Lam"
+	}
 	if sets.lead[l] || sets.body[l] || sets.domain[l] || sets.heads[l] || sets.months[l] || sets.honorific[strings.TrimSuffix(l, ".")] {
 		return false
 	}
@@ -411,6 +454,18 @@ func (d *doc) isNameWord(s *sent, i int) bool {
 		}
 	}
 	return true
+}
+
+// leadWordInName reports whether a capitalised function word inside a sentence is the first
+// word of a name: right after a title's head, before another capitalised word ("General
+// Secretary To Lam").
+func (d *doc) leadWordInName(s *sent, i int) bool {
+	ws := s.words
+	if i == 0 || i+1 >= len(ws) || !lexSets().heads[ws[i-1].lower] || !d.gapIs(ws[i-1], ws[i], " ") || !d.gapIs(ws[i], ws[i+1], " ") {
+		return false
+	}
+	next := ws[i+1]
+	return next.isUpper() && !allCaps(next.text) && !lexSets().lead[next.lower] && !lexSets().heads[next.lower]
 }
 
 // allCaps reports whether a word of two or more letters is written in capitals only.

@@ -166,7 +166,7 @@ func (d *doc) portfolio(s *sent, t *title, j int, roleEnd *int) int {
 		start, last := k, -1
 		for k < len(ps) && (sets.domain[ps[k].lower] || sets.body[ps[k].lower] || ps[k].isUpper() ||
 			(ps[k].lower == "and" && k > start) || ps[k].lower == "of" || ps[k].lower == "for") {
-			if k > start && !d.gapJoinsTitle(ps[k-1], ps[k]) {
+			if k > start && !d.gapJoinsTitle(ps[k-1], ps[k]) && !d.serialDomain(ps, k) {
 				break
 			}
 			if sets.domain[ps[k].lower] || sets.body[ps[k].lower] {
@@ -182,6 +182,24 @@ func (d *doc) portfolio(s *sent, t *title, j int, roleEnd *int) int {
 		j = last
 	}
 	return j
+}
+
+// serialDomain reports whether ", " before parts[k] separates portfolios in a series that
+// ends with "and" ("Minister of Industry, Trade and Supply"): the comma is inside the title.
+func (d *doc) serialDomain(ps []word, k int) bool {
+	sets := lexSets()
+	if d.text[ps[k-1].end:ps[k].start] != ", " || !sets.domain[ps[k].lower] {
+		return false
+	}
+	for j := k + 1; j+1 < len(ps) && j < k+6; j++ {
+		switch {
+		case ps[j].lower == "and":
+			return sets.domain[ps[j+1].lower]
+		case !sets.domain[ps[j].lower]:
+			return false
+		}
+	}
+	return false
 }
 
 // countryAt returns the country a part at index k names (name or demonym), or "".
