@@ -123,7 +123,7 @@ func TestReadSourceStoresTheDraft(t *testing.T) {
 		for _, ev := range x.Events {
 			events = append(events, ev.ID+" "+ev.Kind+" "+ev.HostParty+" "+ev.Invitation)
 		}
-		want := "e1 meeting PAK |e2 meeting PAK |e3 meeting  |e4 meeting BLR |e5 signing  |e6 visit BLR accepted"
+		want := "e1 meeting PAK |e2 meeting PAK |e3 meeting PAK |e4 meeting BLR |e5 signing  |e6 visit BLR accepted"
 		if got := strings.Join(events, "|"); got != want {
 			t.Fatalf("events %s\nwant   %s", got, want)
 		}
@@ -211,7 +211,7 @@ func TestExtractionOfTheStatement(t *testing.T) {
 	want := []string{
 		"leaders_talks 2024-11-26 PAK Leaders' talks in Islamabad",
 		"delegation_talks ~2024-11-26 PAK Delegation-level talks in Islamabad",
-		"delegation_talks 2024-11-26TAF  Delegation-level talks",
+		"delegation_talks 2024-11-26TAF PAK Delegation-level talks in Islamabad",
 		"delegation_talks ~2024-12-10 BLR Delegation-level talks in Minsk",
 		"signing_ceremony 2025-02  Signing of agreements",
 		"visit  BLR Visit to Belarus",
