@@ -217,6 +217,7 @@ func (s *Server) handleActionStatus(w http.ResponseWriter, r *http.Request) {
 		redirect(w, r, to)
 		return
 	}
+	refused := err // the row shows why the change was refused; later look-ups must not hide it
 	if a == nil {
 		if a, err = s.svc.Actions.FindActionByID(r.Context(), id); err != nil {
 			s.pageError(w, r, err)
@@ -231,7 +232,7 @@ func (s *Server) handleActionStatus(w http.ResponseWriter, r *http.Request) {
 	lk, _ := s.lookups(r.Context(), rm)
 	lk.schedule, _ = s.scheduleByAction(r.Context(), rm.ID)
 	row := s.actionRow(r, s.locale(r), lk, a)
-	if err != nil {
+	if err := refused; err != nil {
 		row.Problem = entente.ErrorMessage(err)
 		if entente.ErrorCode(err) == entente.ECONFLICT {
 			row.Problem = row.L.T("row.conflict")

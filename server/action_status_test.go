@@ -1,0 +1,45 @@
+package server_test
+
+import (
+	"context"
+	"fmt"
+	"html"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/entente/entente"
+)
+
+// TestActionStatusRowShowsRefusal changes an action's status from the actions table the way
+// htmx does: a stale version or an impossible status comes back in the row with the reason,
+// and nothing changes.
+func TestActionStatusRowShowsRefusal(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		hx := itemClient{e: e, token: e.tokens["PAK"], htmx: true}
+		sys := entente.WithCaller(context.Background(), entente.SystemCaller)
+		found, _, err := e.svc.Actions.FindActions(sys, entente.ActionFilter{RoadmapID: e.demo.Roadmap.ID, Q: "machinery"})
+		if err != nil || len(found) == 0 {
+			t.Fatalf("no demo action: %v", err)
+		}
+		a := found[0]
+		path := fmt.Sprintf("/actions/%d/status", a.ID)
+		cases := []struct {
+			name, status, version, want string
+		}{
+			{"stale version", "in_progress", fmt.Sprint(a.Version + 5), "Someone else changed this action"},
+			{"unknown status", "finished-ish", fmt.Sprint(a.Version), "status"},
+		}
+		for _, c := range cases {
+			r := hx.post(t, path, url.Values{"status": {c.status}, "version": {c.version}})
+			body := html.UnescapeString(string(r.body))
+			if r.status != 200 || !strings.Contains(body, c.want) || !strings.Contains(body, `role="alert"`) {
+				t.Errorf("%s: the row (status %d) does not say why: %.400s", c.name, r.status, body)
+			}
+		}
+		got, err := e.svc.Actions.FindActionByID(sys, a.ID)
+		if err != nil || got.Version != a.Version || got.Status != a.Status {
+			t.Errorf("a refused change changed the action: %+v, %v", got, err)
+		}
+	})
+}
