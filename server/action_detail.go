@@ -285,11 +285,13 @@ func (s *Server) handleActionUpdate(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		s.formFailed(w, r, err, func(f *Form) {
 			f.Version = version
+			status := http.StatusUnprocessableEntity
 			if entente.ErrorCode(err) == entente.ECONFLICT {
 				f.Version = current.Version
 				f.Conflict = diffValues(f.L, actionValues(current), r.PostForm, actionFieldLabels)
+				status = http.StatusConflict
 			}
-			s.actionForm(w, r, rm, current, f, http.StatusConflict)
+			s.actionForm(w, r, rm, current, f, status)
 		})
 		return
 	}

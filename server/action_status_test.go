@@ -43,3 +43,29 @@ func TestActionStatusRowShowsRefusal(t *testing.T) {
 		}
 	})
 }
+
+// TestActionEditAnswersByCause shows the edit form again with 422 for a value that cannot be
+// saved and with 409 for a change someone else made first, so that scripts and tests can tell
+// the two apart.
+func TestActionEditAnswersByCause(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		c := itemClient{e: e, token: e.tokens["PAK"]}
+		sys := entente.WithCaller(context.Background(), entente.SystemCaller)
+		found, _, err := e.svc.Actions.FindActions(sys, entente.ActionFilter{RoadmapID: e.demo.Roadmap.ID, Q: "machinery"})
+		if err != nil || len(found) == 0 {
+			t.Fatalf("no demo action: %v", err)
+		}
+		a := found[0]
+		form := func(title, version string) url.Values {
+			return url.Values{"title": {title}, "track_id": {fmt.Sprint(a.TrackID)}, "lead_party": {a.LeadParty},
+				"status": {string(a.Status)}, "due.value": {"2025-01-15"}, "version": {version}}
+		}
+		path := fmt.Sprintf("/actions/%d", a.ID)
+		if r := c.post(t, path, form("", fmt.Sprint(a.Version))); r.status != 422 {
+			t.Errorf("an empty title: status %d, want 422", r.status)
+		}
+		if r := c.post(t, path, form("A new title", fmt.Sprint(a.Version+3))); r.status != 409 {
+			t.Errorf("a stale version: status %d, want 409", r.status)
+		}
+	})
+}
