@@ -125,8 +125,14 @@ func (d *doc) datesPrevious(s *sent, c commitCue, start, end int) bool {
 // its exports … and wanted to attract investment"), or a large index when there is none.
 func nextJoinedCue(s *sent, rest []commitCue) int {
 	for _, c := range rest {
-		if c.from > 0 && s.parts[c.from-1].lower == "and" && (c.kind == commitTo || c.kind == commitInterest || c.kind == commitAgree || c.kind == commitAfter) {
+		if c.kind != commitTo && c.kind != commitInterest && c.kind != commitAgree && c.kind != commitAfter {
+			continue
+		}
+		if c.from > 0 && s.parts[c.from-1].lower == "and" {
 			return c.from - 1
+		}
+		if c.from > 1 && s.parts[c.from-2].lower == "and" && beForms[s.parts[c.from-1].lower] {
+			return c.from - 2 // "wanted to buy more howitzers and was interested in …"
 		}
 	}
 	return 1 << 30
@@ -148,6 +154,9 @@ func (d *doc) readCommitment(s *sent, c commitCue, stop int) int {
 	}
 	subj := d.subjectOf(s, c, start)
 	if subj.responsible == "" || (subj.responsible != "both" && subj.responsible != "all" && !d.isParty(subj.responsible)) {
+		return c.to
+	}
+	if d.notAPromise(s, c, subj, start) {
 		return c.to
 	}
 	if d.datesPrevious(s, c, start, end) {
@@ -181,6 +190,59 @@ func (d *doc) readCommitment(s *sent, c commitCue, stop int) int {
 	}
 	return end
 }
+
+// notAPromise reports whether a modal cue says something other than a promise: a question
+// reported ("how costs will be shared"), the remit of a body ("the council's remit is to
+// supervise"), or the programme of one official's trip ("Prime Minister Luxon will travel to
+// Fiji", "Larcher will hold talks with the Speaker", "Madbouly will be received by the King"),
+// which is an event to record, not a commitment between the parties.
+func (d *doc) notAPromise(s *sent, c commitCue, subj subject, start int) bool {
+	if c.kind != commitModal && c.kind != commitReported {
+		return false
+	}
+	for k := max(0, c.from-3); k < c.from; k++ {
+		if whWords[s.parts[k].lower] {
+			return true
+		}
+	}
+	if c.from > 0 && remitNouns[s.parts[c.from-1].lower] {
+		return true
+	}
+	if start < len(s.parts)-1 && s.parts[start].lower == "to" {
+		start++ // "is scheduled to visit"
+	}
+	if start >= len(s.parts) || !tripVerbs[s.parts[start].lower] {
+		return false
+	}
+	for k := max(0, c.from-6); k < c.from; k++ {
+		if s.parts[k].lower == "delegation" {
+			return true // "The delegation will then travel to Nadi"
+		}
+	}
+	if subj.responsible == "both" || subj.responsible == "all" {
+		return false
+	}
+	for k := max(0, c.from-6); k < c.from; k++ {
+		if jointWords[s.parts[k].lower] {
+			return false // "the two ministers would meet again": a joint plan
+		}
+	}
+	return !subj.thing
+}
+
+// beForms join a second promise to the first: "and was interested in".
+var beForms = wordSet("was", "were", "is", "are")
+
+// whWords open a reported question, whose "will" promises nothing.
+var whWords = wordSet("how", "what", "when", "whether", "which", "where", "who", "why")
+
+// remitNouns before "is to" describe what a body is for.
+var remitNouns = wordSet("remit", "mandate", "task", "role", "purpose", "aim", "goal",
+	"objective", "function", "job", "mission")
+
+// tripVerbs name the steps of an official's programme.
+var tripVerbs = wordSet("travel", "arrive", "visit", "leave", "depart", "fly", "head", "hold",
+	"address", "be", "open", "tour", "lay", "call", "then")
 
 // complementStart returns where the promised action starts after a cue, and whether it must
 // hold a modal to be a promise ("agreed that the MoU would be signed" is; "agreed that both
@@ -338,7 +400,8 @@ func (d *doc) splitInfinitives(s *sent, start, end int) [][2]int {
 		}
 		gap := d.text[s.parts[k-1].end:s.parts[k].start]
 		prev := s.parts[k-1].lower
-		if strings.Contains(gap, ",") || (prev == "and" && strings.Contains(d.text[s.parts[k-2].end:s.parts[k-1].start], " ")) {
+		listed := strings.Contains(gap, ",") && d.andToAfter(s, k, end) // ", to resolve …, and to expand …", not ", to boost trade"
+		if listed || (prev == "and" && strings.Contains(d.text[s.parts[k-2].end:s.parts[k-1].start], " ")) {
 			cut := k
 			if prev == "and" {
 				cut = k - 1
@@ -350,6 +413,17 @@ func (d *doc) splitInfinitives(s *sent, start, end int) [][2]int {
 		}
 	}
 	return append(out, [2]int{from, end})
+}
+
+// andToAfter reports whether "and to" follows parts[k] before end: a comma before "to" then
+// separates the items of a list of promises rather than a promise from its purpose.
+func (d *doc) andToAfter(s *sent, k, end int) bool {
+	for j := k + 1; j+1 < end; j++ {
+		if s.parts[j].lower == "and" && s.parts[j+1].lower == "to" {
+			return true
+		}
+	}
+	return false
 }
 
 // addCommitment records the promise in parts[from:to].

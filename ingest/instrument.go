@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"strings"
+
+	"github.com/entente/entente"
 )
 
 // instruments records the specific instruments a sentence reports as signed ("a Readmission
@@ -24,8 +26,25 @@ func (d *doc) instruments(s *sent) {
 			k = to - 1
 			continue
 		}
+		n := len(d.commits)
 		d.addCommitment(s, from, to, from, d.joint(), "", nil)
+		if len(d.commits) > n {
+			d.clearSigningDate(&d.commits[n])
+		}
 		k = to - 1
+	}
+}
+
+// clearSigningDate drops a signed instrument's due date when it is the day it was signed ("a
+// contract on Wednesday for 180 tanks"): what is due is only the end of the period it runs for
+// ("a programme for 2025-2027").
+func (d *doc) clearSigningDate(c *Commitment) {
+	if c.Due == "" {
+		return
+	}
+	w, err := entente.ParseWhen(string(c.Due), "", "", false)
+	if err == nil && !w.Latest.IsZero() && !w.Latest.After(d.ref) {
+		c.Due, c.DueMod, c.DuePhrase = "", "", ""
 	}
 }
 

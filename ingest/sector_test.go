@@ -7,9 +7,9 @@ import (
 	"github.com/entente/entente"
 )
 
-// TestSectorConventions checks the sector mapping conventions of the statements guidelines on
+// TestSectorLexicon checks phrases of the sector lexicon against the statements guidelines on
 // one sentence each: what a sentence must be tagged with, and what it must not.
-func TestSectorConventions(t *testing.T) {
+func TestSectorLexicon(t *testing.T) {
 	tests := []struct {
 		text      string
 		want, not []string

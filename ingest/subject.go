@@ -88,6 +88,9 @@ func (d *doc) readSubject(s *sent, lo, hi int) subject {
 		return subject{} // "Arab countries must work together": not the parties' promise
 	}
 	first := s.parts[lo].lower
+	if last := s.parts[hi-1].lower; last == "he" || last == "she" {
+		first, lo = last, hi-1 // "and that during the visit he would announce"
+	}
 	switch {
 	case first == "he" || first == "she":
 		p := d.speakerParty(s, lo)
@@ -148,11 +151,36 @@ func (d *doc) nearSubject(s *sent, lo, cue int) int {
 		}
 		k--
 	}
+	k = d.wholePerson(s, k)
 	for k < end && leadingFiller[s.parts[k].lower] {
 		k++
 	}
 	if k == end {
 		return cue
+	}
+	return k
+}
+
+// wholePerson moves k back to the start of the title and name of a person that parts[k] is
+// inside of, so that a long subject ("Senegal's Prime Minister Ousmane Sonko and Mauritanian
+// Prime Minister Mokhtar Ould Djay met … and agreed") keeps its first person whole.
+func (d *doc) wholePerson(s *sent, k int) int {
+	if k >= len(s.parts) {
+		return k
+	}
+	at := s.parts[k].start
+	for _, pm := range s.persons {
+		start := pm.Start
+		if pm.title.End > 0 && pm.title.Start < start {
+			start = pm.title.Start
+		}
+		if at > start && at < pm.End {
+			j := wordIndexAt(s.parts, start)
+			if j > 0 && s.parts[j-1].lower == "s" && j > 1 {
+				j -= 2 // "Senegal's Prime Minister …"
+			}
+			return j
+		}
 	}
 	return k
 }

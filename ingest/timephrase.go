@@ -166,6 +166,10 @@ func (d *doc) rangeRef(a, b timex.Expr, ref entente.Date) (timeRef, bool) {
 	t := tb
 	t.expr = Span{a.Start, b.End}
 	t.Span = d.withSignal(a.Start, b.End, a.Signal)
+	t.signal = a.Signal // "on 28 and 29 January": the range's preposition, not the second day's
+	if t.signal == "" {
+		t.signal = precedingSignal(d.text, a.Start)
+	}
 	t.phrase = d.text[t.Start:t.End]
 	t.value, t.endValue = first, tb.value
 	t.gran = granularityOf(first)
