@@ -16,6 +16,11 @@ type AccountPage struct {
 	TokenForm    *Form
 	Tokens       []*entente.APIToken
 	NewToken     string // shown once, right after it is made
+	// FeedLinks are the user's calendar feed links; NewFeedLink is the address of one just
+	// made, shown once.
+	FeedLinks   []*entente.FeedLink
+	FeedForm    *Form
+	NewFeedLink string
 }
 
 func (s *Server) account(w http.ResponseWriter, r *http.Request, p AccountPage, status int) {
@@ -28,6 +33,9 @@ func (s *Server) account(w http.ResponseWriter, r *http.Request, p AccountPage, 
 	if err == nil {
 		p.Tokens, err = s.svc.Users.FindAPITokens(r.Context())
 	}
+	if err == nil {
+		p.FeedLinks, err = s.svc.Feeds.FindFeedLinks(r.Context())
+	}
 	if err != nil {
 		s.pageError(w, r, err)
 		return
@@ -39,6 +47,9 @@ func (s *Server) account(w http.ResponseWriter, r *http.Request, p AccountPage, 
 	}
 	if p.PasswordForm == nil {
 		p.PasswordForm = newForm(p.L, nil)
+	}
+	if p.FeedForm == nil {
+		p.FeedForm = newForm(p.L, nil)
 	}
 	if p.TokenForm == nil {
 		p.TokenForm = newForm(p.L, url.Values{"scope": {entente.TokenScopeRead}})

@@ -71,6 +71,15 @@ func (e *env) moreRouteIDs(t *testing.T, sys context.Context, ids *routeIDs) {
 	for _, name := range []string{"agreement-comments", "signatory-keys", "procedures", "overrides"} {
 		ids.byName[name] = missingID
 	}
+	if e.svc.Feeds != nil {
+		// A Belarusian user's feed link; "/feeds/{secret}" is called with its id, which opens
+		// no feed.
+		users, _, err := e.svc.Users.FindUsers(sys, entente.UserFilter{Party: "BLR"})
+		must(t, err)
+		_, link, err := e.svc.Feeds.CreateFeedLink(entente.WithCaller(context.Background(), users[0].Caller()), "authorization test")
+		must(t, err)
+		ids.byName["feeds"] = link.ID
+	}
 	if e.svc.Calendars != nil {
 		overrides, err := e.svc.Calendars.FindCalendarOverrides(sys, "PAK")
 		must(t, err)

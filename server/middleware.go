@@ -40,10 +40,10 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 		securityHeaders(w.Header())
 		defer func() {
 			if p := recover(); p != nil {
-				s.log.Error("panic", "request_id", id, "path", r.URL.Path, "panic", p)
+				s.log.Error("panic", "request_id", id, "path", logPath(r.URL.Path), "panic", p)
 				s.writeProblem(w, r, entente.Errorf(entente.EINTERNAL, "panic"))
 			}
-			s.log.Info("request", "request_id", id, "method", r.Method, "path", r.URL.Path,
+			s.log.Info("request", "request_id", id, "method", r.Method, "path", logPath(r.URL.Path),
 				"status", rec.status, "duration", time.Since(start).Round(time.Microsecond))
 		}()
 		r.Body = http.MaxBytesReader(w, r.Body, maxUpload)

@@ -72,7 +72,7 @@ func problemOf(r *http.Request, err error) Problem {
 func (s *Server) writeProblem(w http.ResponseWriter, r *http.Request, err error) {
 	p := problemOf(r, err)
 	if p.Code == entente.EINTERNAL {
-		s.log.Error("internal error", "request_id", p.RequestID, "method", r.Method, "path", r.URL.Path, "error", err)
+		s.log.Error("internal error", "request_id", p.RequestID, "method", r.Method, "path", logPath(r.URL.Path), "error", err)
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.Header().Set("Cache-Control", "no-store")

@@ -38,6 +38,8 @@ type Services struct {
 	Schedules   entente.ScheduleService
 	Positions   entente.PositionService
 	Attachments entente.AttachmentService
+	// Feeds keeps users' calendar feed links and imports calendar files into meetings.
+	Feeds entente.FeedService
 	// Reading reads statements into sources and applies what users accept of them.
 	Reading entente.ReadingService
 	// Calendars keeps the parties' calendar overrides and gives their working calendars.

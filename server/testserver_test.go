@@ -100,7 +100,7 @@ func services(db *sqlstore.DB) server.Services {
 			Actions: sqlstore.NewActionService(db), Meetings: sqlstore.NewMeetingService(db),
 			Agreements: sqlstore.NewAgreementService(db), Parties: sqlstore.NewPartyService(db),
 			Calendars: sqlstore.NewCalendarService(db)}, db),
-		Positions: sqlstore.NewPositionService(db), Attachments: sqlstore.NewAttachmentService(db),
+		Positions: sqlstore.NewPositionService(db), Attachments: sqlstore.NewAttachmentService(db), Feeds: sqlstore.NewFeedService(db),
 		Calendars: sqlstore.NewCalendarService(db),
 		Reading:   reading.NewService(sqlstore.NewSourceService(db), sqlstore.NewSourceService(db)),
 		// Agreements from the first draft to entry into force; PDFs need a browser (see pdfEnv).

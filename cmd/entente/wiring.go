@@ -29,7 +29,7 @@ func services(db *sqlstore.DB) server.Services {
 		Commitments: sqlstore.NewCommitmentService(db), Interests: sqlstore.NewInterestService(db),
 		Sources: sqlstore.NewSourceService(db), Notes: sqlstore.NewNoteService(db),
 		Audit: sqlstore.NewAuditService(db), Users: sqlstore.NewUserService(db), Auth: sqlstore.NewAuthService(db),
-		Positions: sqlstore.NewPositionService(db), Attachments: sqlstore.NewAttachmentService(db),
+		Positions: sqlstore.NewPositionService(db), Attachments: sqlstore.NewAttachmentService(db), Feeds: sqlstore.NewFeedService(db),
 		Trade: tradeStore(db),
 		Reading: readingService(db),
 		Schedules: scheduleService(db),
