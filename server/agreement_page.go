@@ -152,6 +152,8 @@ type AgreementPage struct {
 	Status  AgreementStatus
 	CanEdit bool
 	Panels  Panels
+	// Texts carries the text from first draft to entry into force (agreement_text_page.go).
+	Texts *AgreementTexts
 }
 
 // AgreementStatus is an agreement's status with a button for each status the domain allows
@@ -211,6 +213,10 @@ func (s *Server) showAgreement(w http.ResponseWriter, r *http.Request, a *entent
 	// Shown again after a refused post, the page still comes back to itself, not to the post.
 	p.Path = "/agreements/" + itoa(a.ID)
 	p.Panels.Return = p.Path
+	if p.Texts, err = s.agreementTexts(r, a, rm); err != nil {
+		s.pageError(w, r, err)
+		return
+	}
 	s.render(w, r, "agreement", status, p)
 }
 

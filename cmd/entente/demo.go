@@ -80,7 +80,7 @@ func printDemo(e *env, res *demo.Result, db *sqlstore.DB, today entente.Date) {
 		fmt.Fprintln(e.stdout, "Signatories (password, then the passphrase of their signing key):")
 	}
 	for _, a := range res.Signatories {
-		fmt.Fprintf(e.stdout, "  %-32s %-28s %-20s (%s)\n", a.Email, a.Password, a.Passphrase, a.Party)
+		fmt.Fprintf(e.stdout, "  %-36s %-20s %-20s (%s)\n", a.Email, a.Password, a.Passphrase, a.Party)
 	}
 }
 
