@@ -166,8 +166,8 @@ func (d *doc) readCommitment(s *sent, c commitCue, stop int) int {
 		return end // "set up a working group, which will meet every six months": part of that promise
 	}
 	pieces := [][2]int{{start, end}}
-	if c.kind == commitTo || c.kind == commitAgree || s.parts[c.to-1].lower == "to" {
-		pieces = d.splitInfinitives(s, start, end)
+	if c.kind == commitTo || c.kind == commitAgree || c.kind == commitAfter || s.parts[c.to-1].lower == "to" {
+		pieces = d.splitInfinitives(s, start, end) // "instructed their ministers to hold … and to meet …"
 	}
 	// A promise that names no sector takes its clause's ("agreed to raise it to USD 10
 	// billion", where "it" is the mutual trade named before), or its sentence's when it is
@@ -208,11 +208,11 @@ func (d *doc) notAPromise(s *sent, c commitCue, subj subject, start int) bool {
 	if c.from > 0 && remitNouns[s.parts[c.from-1].lower] {
 		return true
 	}
-	if start < len(s.parts)-1 && s.parts[start].lower == "to" {
-		start++ // "is scheduled to visit"
+	for start < len(s.parts)-1 && (s.parts[start].lower == "to" || tripAdverbs[s.parts[start].lower]) {
+		start++ // "is scheduled to visit", "will also meet"
 	}
-	if start >= len(s.parts) || !tripVerbs[s.parts[start].lower] {
-		return false
+	if c.kind != commitModal || start >= len(s.parts) || !tripVerbs[s.parts[start].lower] {
+		return false // "he said he would visit Abu Dhabi": a pledge in his own words
 	}
 	for k := max(0, c.from-6); k < c.from; k++ {
 		if s.parts[k].lower == "delegation" {
@@ -242,7 +242,10 @@ var remitNouns = wordSet("remit", "mandate", "task", "role", "purpose", "aim", "
 
 // tripVerbs name the steps of an official's programme.
 var tripVerbs = wordSet("travel", "arrive", "visit", "leave", "depart", "fly", "head", "hold",
-	"address", "be", "open", "tour", "lay", "call", "then")
+	"address", "be", "open", "tour", "lay", "call", "meet")
+
+// tripAdverbs stand between the modal and the verb of a trip's step.
+var tripAdverbs = wordSet("then", "also", "later", "first", "again", "next", "briefly")
 
 // complementStart returns where the promised action starts after a cue, and whether it must
 // hold a modal to be a promise ("agreed that the MoU would be signed" is; "agreed that both
@@ -443,6 +446,9 @@ func (d *doc) addCommitment(s *sent, from, to, action int, responsible, actor st
 		return
 	}
 	text := strings.Join(strings.Fields(d.text[ps[from].start:ps[to-1].end]), " ")
+	if len(contentWords(text)) < 2 {
+		return // "Cho said he would attend": nothing that could be checked later
+	}
 	if strings.Count(text, ", ") >= 2 {
 		text = reAsideTag.ReplaceAllString(text, ",")
 	}

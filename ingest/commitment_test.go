@@ -46,6 +46,15 @@ func TestCommitmentRules(t *testing.T) {
 		{"a meeting on two days is due when it starts",
 			"Indonesia's Minister of Trade and Viet Nam's Minister of Industry and Trade will co-chair the Joint Trade Committee in Hanoi on 28 and 29 January.",
 			"co-chair the Joint Trade Committee", "", "both", "2026-01-28"},
+		{"a leader's own word that he would visit is a pledge",
+			"Kenya and the United Arab Emirates signed an agreement. President William Ruto said he would visit Abu Dhabi in April to attend an investment conference.",
+			"visit Abu Dhabi", "", "KEN", "2026-04"},
+		{"an invitation the invitee said he would attend",
+			"Uzbekistan and South Korea signed a memorandum. Uzbekistan's Minister Asilbek Khudayarov invited Korea's Minister Cho Kyu-hong to the opening of the Tashkent Medical Forum on 20 May, and Cho said he would attend.",
+			"opening of the Tashkent Medical Forum", "", "KOR", "2026-05-20"},
+		{"a signing put off is due on its new date",
+			"Paraguay and Brazil have put off the signing of the revised Annex C of the Itaipu Treaty, which was scheduled for 5 March, until late April.",
+			"Annex C of the Itaipu Treaty", "", "both", "2026-04"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -58,6 +58,9 @@ func (d *doc) datelineAt(start int) bool {
 		}
 	}
 	place := strings.TrimRight(text[i:j], " ")
+	if place == "" {
+		place = knownCityAt(text[i:]) // "Seoul, 9 April 2025 –": a known city in ordinary case
+	}
 	if utf8.RuneCountInString(place) < 3 {
 		return false
 	}
@@ -71,6 +74,20 @@ func (d *doc) datelineAt(start int) bool {
 		d.dateline.alpha3 = c.Alpha3
 	}
 	return true
+}
+
+// knownCityAt returns the capital or city that text starts with when it is followed by a
+// comma ("Seoul, 9 April 2025"), or "".
+func knownCityAt(text string) string {
+	comma := strings.IndexByte(text, ',')
+	if comma <= 0 || comma > 30 || strings.ContainsAny(text[:comma], "\n.") {
+		return ""
+	}
+	name := text[:comma]
+	if _, kind, ok := country.Lookup(name); ok && (kind == country.KindCapital || kind == country.KindCity) && firstUpper(name) {
+		return name
+	}
+	return ""
 }
 
 // reDatelineRest is what may follow the place of a dateline up to its dash or colon: a date

@@ -23,11 +23,14 @@ type doc struct {
 
 	people  []*personRec
 	parties []string
-	events  []*eventRec
-	commits []Commitment
-	interes []Interest
-	sectors []string
-	notes   []string
+	// leadOrder is the countries of a list of three or more in the opening sentences, in the
+	// order named, for people listed in the same order.
+	leadOrder []string
+	events    []*eventRec
+	commits   []Commitment
+	interes   []Interest
+	sectors   []string
+	notes     []string
 	// lastActor is the party that last acted alone as a subject, for "it" in later sentences.
 	lastActor string
 	// lastSubject is the subject of the last commitment or interest cue read.

@@ -261,6 +261,9 @@ func (d *doc) bestCue(s *sent, cues []*cueHit, t *timeRef, from, to int) *cueHit
 		if c.to <= from && d.objectInfinitive(s, cues, c.to, from) >= 0 {
 			continue // "signed an agreement to open direct flights from April": the flights' date
 		}
+		if d.concluded(s, c) {
+			continue // "hope to close the talks within a month": a target, not a meeting
+		}
 		dist := d.cueDistance(s, c, from, to)
 		if dist > maxCueDistance {
 			continue
@@ -462,6 +465,8 @@ func (d *doc) cueDistance(s *sent, c *cueHit, from, to int) int {
 				dist += 20
 			case s.parts[i].lower == "to" && s.parts[i-1].lower == "and":
 				dist += 20 // "to increase … by 2027 and to launch …": another action
+			case s.parts[i-1].lower == "and" && (looksPast(s.parts[i].lower) || forwardVerbWords[s.parts[i].lower]):
+				dist += 20 // "… by June next year and directed their ministries to hold talks in October"
 			}
 		}
 	}
@@ -475,15 +480,70 @@ func (d *doc) cueDistance(s *sent, c *cueHit, from, to int) int {
 func (d *doc) companionEvents(si int, s *sent, cues []*cueHit, paired *cueHit, t *timeRef) {
 	lo, hi := d.clause(s, paired.from)
 	for _, c := range cues {
-		if c.used || c.cue.exclude || c.cue.kind == paired.cue.kind || c.from < lo || c.from >= hi {
+		if c.used || c.cue.exclude || c.cue.kind == paired.cue.kind || c.from < lo || c.from >= hi || d.inRelative(s, lo, c.from) {
 			continue
 		}
-		if c.cue.kind != KindVisit && c.cue.kind != KindSigning {
+		if c.cue.kind != KindVisit && c.cue.kind != KindSigning && !(paired.cue.kind == KindVisit && d.purposeOfVisit(s, paired, c)) {
 			continue
 		}
 		c.used = true
 		d.addEvent(si, s, c.cue, c.from, t, true)
 	}
+}
+
+// concluded reports whether a meeting cue is the object of a verb of concluding: "close the
+// talks", "conclude negotiations", "finalise the consultations".
+func (d *doc) concluded(s *sent, c *cueHit) bool {
+	if c.cue.kind != KindMeeting {
+		return false
+	}
+	for k := c.from - 1; k >= 0 && c.from-k <= 3; k-- {
+		w := s.parts[k].lower
+		if concludingVerbs[w] {
+			return true
+		}
+		if !eventDeterminers[w] {
+			return false
+		}
+	}
+	return false
+}
+
+// forwardVerbWords are the verbs of deciding and instructing that open a second action after
+// "and" ("and directed", "and agreed", "and instructed").
+var forwardVerbWords = wordSet("agreed", "decided", "directed", "instructed", "tasked", "asked",
+	"invited", "pledged", "urged", "called", "mandated", "resolved")
+
+// concludingVerbs end talks rather than hold them.
+var concludingVerbs = wordSet("close", "conclude", "concluding", "complete", "completing", "finalise",
+	"finalize", "finalising", "finalizing", "wrap")
+
+// purposeOfVisit reports whether a meeting or forum cue after a visit names what the visit
+// is for: "travel to Tokyo on Monday for the annual summit", "visit Abu Dhabi in April to
+// attend an investment conference", "visit Nairobi tomorrow for talks with President Ruto".
+func (d *doc) purposeOfVisit(s *sent, visit, c *cueHit) bool {
+	if c.from <= visit.from || c.cue.kind != KindMeeting && c.cue.kind != KindForum && c.cue.kind != KindCommissionSession {
+		return false
+	}
+	for k := visit.to; k < c.from; k++ {
+		switch s.parts[k].lower {
+		case "for", "attend", "join", "address":
+			return c.from-k <= 6
+		}
+	}
+	return false
+}
+
+// inRelative reports whether parts[at] lies in a relative clause that opens after parts[lo]
+// (", who attended the signing ceremony, said he would visit"): another occasion.
+func (d *doc) inRelative(s *sent, lo, at int) bool {
+	for k := lo; k <= at && k < len(s.parts); k++ {
+		if d.relativeClause(s.parts, k) {
+			_, end := d.clause(s, k)
+			return at < end
+		}
+	}
+	return false
 }
 
 var reAmount = regexp.MustCompile(`(?i)(US\$|USD|\$|€|EUR|£|GBP|Rs\.?|PKR|yuan|RMB)\s?\d[\d.,]*\s?(billion|million|trillion|bn|mn)?|\d[\d.,]*\s?(billion|million|trillion)\s(dollars|euros|USD)|\d[\d.,]*\s?(per\s?cent|percent|%)`)

@@ -65,7 +65,7 @@ var (
 	reRelativeYear = regexp.MustCompile(`(?i)\b(this|next|last|following|coming|previous|current|same)\b|\byear\b`)
 	reMonthName    = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b`)
 	reOrdinal      = regexp.MustCompile(`^(\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|next|last|previous)$`)
-	reAnchored     = regexp.MustCompile(`(?i)\b(a|an|one|two|three|four|five|six|several|a\s+few)\s+(day|days|week|weeks|month|months|year|years)\s+(after|before|later|earlier)\b`)
+	reAnchored     = regexp.MustCompile(`(?i)\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|\d{1,2})\s+(day|days|week|weeks|month|months|year|years)\s+(after|before|later|earlier)\b`)
 )
 
 // anchoredEvents reads "a month after President Samia Suluhu's visit" when the sentence has
@@ -89,7 +89,7 @@ func (d *doc) anchoredEvents(si int, s *sent, cues []*cueHit) {
 		if anchor == "" || cue == nil {
 			continue
 		}
-		n := quantityWord(strings.ToLower(text[m[2]:m[3]]))
+		n := amountOf(strings.Fields(strings.ToLower(text[m[2]:m[3]])))
 		if dir := strings.ToLower(text[m[6]:m[7]]); dir == "after" || dir == "later" {
 			n = -n // the event came that long before the anchor
 		}
@@ -156,6 +156,18 @@ func quantityWord(w string) int {
 		return 5
 	case "six":
 		return 6
+	case "seven":
+		return 7
+	case "eight":
+		return 8
+	case "nine":
+		return 9
+	case "ten":
+		return 10
+	case "eleven":
+		return 11
+	case "twelve":
+		return 12
 	}
 	return 1
 }
@@ -197,7 +209,7 @@ var verbCues = map[string]bool{"met": true, "signed": true, "visited": true, "tr
 // which was held", "during the official visit", "on a working visit").
 var eventVerbs = map[string]bool{"held": true, "hold": true, "holds": true, "paid": true,
 	"pay": true, "concluded": true, "close": true, "host": true, "hosted": true, "address": true, "addressed": true, "attend": true,
-	"attended": true, "opened": true,
+	"attended": true, "opened": true, "welcomed": true, "witnessed": true, "hailed": true,
 	"accepted": true, "travelled": true, "traveled": true, "occasion": true, "took": true,
 	"undertook": true, "co-chair": true, "chaired": true}
 
@@ -235,6 +247,9 @@ func (d *doc) timelessWorthy(s *sent, cues []*cueHit, c *cueHit) bool {
 			return false
 		}
 	}
+	if d.recurring(s, c) {
+		return false // "their joint working group, which meets twice a year": no one occasion
+	}
 	first := s.parts[c.from].lower
 	if c.cue.kind == KindCall && c.cue.strength >= 3 || verbCues[first] || c.to-c.from > 1 && looksPast(first) {
 		return true // "met", "witnessed the exchange"
@@ -259,6 +274,20 @@ func (d *doc) timelessWorthy(s *sent, cues []*cueHit, c *cueHit) bool {
 	}
 	for k := max(0, c.from-6); k < min(len(s.parts), c.to+6); k++ {
 		if eventVerbs[s.parts[k].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// recurring reports whether the words after a cue, to the end of its clause and a relative
+// clause after it, say the occasion recurs ("which meets twice a year", "every six months").
+func (d *doc) recurring(s *sent, c *cueHit) bool {
+	_, hi := d.clause(s, c.from)
+	hi = d.withRelative(s, hi)
+	for k := c.to; k < hi && k < len(s.parts); k++ {
+		switch s.parts[k].lower {
+		case "every", "each", "twice", "annually", "monthly", "weekly", "yearly", "regularly", "periodically":
 			return true
 		}
 	}

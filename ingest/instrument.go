@@ -30,8 +30,25 @@ func (d *doc) instruments(s *sent) {
 		d.addCommitment(s, from, to, from, d.joint(), "", nil)
 		if len(d.commits) > n {
 			d.clearSigningDate(&d.commits[n])
+			d.postponedTo(s, &d.commits[n])
 		}
 		k = to - 1
+	}
+}
+
+// postponedTo gives an instrument whose signing the sentence puts off the new date as its
+// due date: "have put off the signing of the revised Annex C …, which was scheduled for 5
+// March, until late April" is due in late April.
+func (d *doc) postponedTo(s *sent, c *Commitment) {
+	if !d.postponedLater(s, 0) {
+		return
+	}
+	for i := range s.times {
+		t := &s.times[i]
+		if t.value != "" && !isVague(t.value) && d.newDate(s, t) {
+			c.Due, c.DueMod, c.DuePhrase = Nullable(t.value), t.mod, t.phrase
+			return
+		}
 	}
 }
 

@@ -7,12 +7,13 @@ import (
 
 // reInvited finds "invited <someone> to visit|pay|make|attend|come": the invitee is group 1,
 // the invited action starts at group 2.
-var reInvited = regexp.MustCompile(`(?i)\binvited\s+([^,;.]{2,60}?)\s+to\s+(visit|pay|make|attend|come)\b`)
+var reInvited = regexp.MustCompile(`(?i)\binvited\s+([^,;.]{2,60}?)\s+to\s+(visit|pay|make|attend|come|the\s+opening|the\s+launch|the\s+inauguration)\b`)
 
 var invitedWords = wordSet("invited")
 
-// reAccepted finds the acceptance of an invitation.
-var reAccepted = regexp.MustCompile(`(?i)\baccept(ed|ing)?\b`)
+// reAccepted finds the acceptance of an invitation: "accepted", or the invitee's "said he
+// would attend".
+var reAccepted = regexp.MustCompile(`(?i)\baccept(ed|ing)?\b|\bwould\s+(attend|come|take\s+part|participate)\b`)
 
 // invitations records an accepted invitation as the invitee's commitment: "Prime Minister
 // Modi invited the Chancellor to visit India, and the Chancellor accepted the invitation"

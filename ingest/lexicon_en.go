@@ -19,7 +19,8 @@ var titleHeads = []string{
 	"counterpart", "counterparts", "adviser", "advisor", "special assistant", "spokesperson",
 	"spokesman", "spokeswoman", "chargé d'affaires", "attorney general", "foreign minister",
 	"defence minister", "defense minister", "leader", "supreme leader", "monarch", "vice chairman",
-	"deputy chairman", "state secretary", "chief executive", "chief minister",
+	"deputy chairman", "state secretary", "chief executive", "chief minister", "presidents",
+	"premiers", "prime ministers", "foreign ministers",
 }
 
 // titleWords may stand inside a title before its head: modifiers ("Deputy", "former") and
@@ -282,7 +283,7 @@ var commitCues = map[string]commitKind{
 }
 
 // jointWords in a subject make a commitment joint: "the two sides", "both countries".
-var jointWords = map[string]bool{"both": true, "two": true, "sides": true, "leaders": true,
+var jointWords = map[string]bool{"both": true, "two": true, "three": true, "four": true, "sides": true, "leaders": true,
 	"parties": true, "delegations": true, "governments": true, "they": true, "we": true,
 	"joint": true, "bilateral": true, "each": true, "premiers": true, "presidents": true,
 	"ministers": true}
@@ -294,7 +295,7 @@ var actorWords = map[string]bool{"both": true, "two": true, "sides": true, "lead
 	"premiers": true, "presidents": true, "ministers": true}
 
 // instrumentHeads name signed instruments.
-var instrumentHeads = map[string]bool{"agreement": true, "agreements": true, "memorandum": true,
+var instrumentHeads = map[string]bool{"annex": true, "agreement": true, "agreements": true, "memorandum": true,
 	"memorandums": true, "memoranda": true, "mou": true, "mous": true, "protocol": true,
 	"protocols": true, "programme": true, "program": true, "treaty": true, "accord": true,
 	"accords": true, "convention": true, "declaration": true, "roadmap": true, "contract": true,

@@ -28,7 +28,7 @@ func (d *doc) locationNear(s *sent, lo, hi, at int, kind string) string {
 		}
 	}
 	for k, m := range s.countries {
-		if m.Start < from || m.End > to {
+		if m.Start < from || m.End > to || d.inTopic(s, at, wordIndexAt(s.parts, m.Start)) {
 			continue
 		}
 		placed := d.eventPlaceBefore(m.Start, kind) || d.afterPlacedName(m.Start) || d.namesEvent(s, m) || d.visitedPlace(m.Start)
@@ -50,6 +50,23 @@ func (d *doc) locationNear(s *sent, lo, hi, at int, kind string) string {
 		best = d.unknownPlace(s, lo, hi)
 	}
 	return best
+}
+
+// inTopic reports whether parts[k] lies in what an instrument named after the cue at parts[at]
+// is about ("signed a memorandum this morning on building a children's hospital in
+// Samarkand"): a place there is not where the signing was.
+func (d *doc) inTopic(s *sent, at, k int) bool {
+	for j := at + 1; j < k; j++ {
+		if s.parts[j].lower != "on" {
+			continue
+		}
+		for i := max(at, j-4); i < j; i++ {
+			if instrumentHeads[s.parts[i].lower] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // eventPlaceBefore reports whether the word before offset places an occasion of a kind: a

@@ -13,6 +13,9 @@ type partyScore struct {
 	score      float64
 	first      int  // offset of the first mention
 	coordinate bool // named side by side with another country ("Pakistan and Belarus")
+	// leadList marks a country named in a list of countries in the opening sentences ("The
+	// leaders of Egypt, Jordan and Iraq held their sixth trilateral summit").
+	leadList bool
 }
 
 // Weights of the evidence for a party. A country's name or demonym counts fully; a capital
@@ -57,6 +60,12 @@ func (d *doc) findParties() {
 			if d.coordinated(s, k) {
 				ps.score += bonusCoordinated
 				ps.coordinate = true
+				if si < leadSentences && m.Kind == country.KindName && d.listOfThree(s, k) {
+					ps.leadList = true
+					if !slices.Contains(d.leadOrder, m.Alpha3) {
+						d.leadOrder = append(d.leadOrder, m.Alpha3)
+					}
+				}
 			}
 		}
 	}
@@ -96,6 +105,8 @@ func selectParties(scores map[string]*partyScore) []string {
 			keep = append(keep, ps)
 		case i >= 2 && len(keep) == 2 && ps.coordinate && ps.score >= 0.6*ranked[1].score && ps.score >= 2:
 			keep = append(keep, ps)
+		case i >= 2 && len(keep) >= 2 && ps.leadList && keep[0].leadList && keep[1].leadList && ps.score >= 2:
+			keep = append(keep, ps) // every country of the opening list of a trilateral meeting
 		}
 	}
 	slices.SortFunc(keep, func(a, b *partyScore) int { return a.first - b.first })
@@ -104,6 +115,24 @@ func selectParties(scores map[string]*partyScore) []string {
 		out[i] = ps.alpha3
 	}
 	return out
+}
+
+// listOfThree reports whether country name k of a sentence stands in a list of three or more
+// country names ("Egypt, Jordan and Iraq").
+func (d *doc) listOfThree(s *sent, k int) bool {
+	lo, hi := k, k
+	joined := func(a, b int) bool {
+		gap := strings.TrimSpace(d.text[s.countries[a].End:s.countries[b].Start])
+		return s.countries[a].Kind == country.KindName && s.countries[b].Kind == country.KindName &&
+			(gap == "," || gap == "and" || gap == ", and")
+	}
+	for lo > 0 && joined(lo-1, lo) {
+		lo--
+	}
+	for hi+1 < len(s.countries) && joined(hi, hi+1) {
+		hi++
+	}
+	return hi-lo >= 2
 }
 
 // mentionWeight weighs one mention by its kind and by whether it only names a place.
@@ -185,8 +214,8 @@ func (d *doc) otherParty(code string) string {
 
 // resolvePersonParties gives a party to people the text does not tie to one: the other side
 // of someone they meet or stand beside in a bilateral statement ("Prime Minister Shehbaz
-// Sharif met Aleksandr Lukashenko, the President of Belarus"); for two such people named
-// together, the parties in the order the text names them; otherwise the country of the
+// Sharif met Aleksandr Lukashenko, the President of Belarus"); for as many such people named
+// together as there are parties, the parties in the order the text names them; otherwise the country of the
 // dateline, whose own officials reports name without a country.
 func (d *doc) resolvePersonParties() {
 	var subject *personRec // the first person of the sentence before, for "He met …"
@@ -220,8 +249,14 @@ func (d *doc) resolvePersonParties() {
 			for _, p := range open {
 				p.party = d.otherParty(known)
 			}
-		case len(open) == 2 && len(d.parties) == 2:
-			open[0].party, open[1].party = d.parties[0], d.parties[1]
+		case len(open) >= 2 && len(open) == len(d.parties) && known == "":
+			order := d.parties
+			if len(open) > 2 && len(d.leadOrder) == len(open) {
+				order = d.leadOrder // "The leaders of Egypt, Jordan and Iraq … President al-Sisi, King Abdullah II and Prime Minister al-Sudani"
+			}
+			for i, p := range open {
+				p.party = order[i]
+			}
 		}
 	}
 	for _, p := range d.people {

@@ -286,12 +286,44 @@ func (d *doc) partyBefore(s *sent, offset int) string {
 		if m.End > offset || (m.Kind != country.KindName && m.Kind != country.KindDemonym) {
 			continue
 		}
-		switch d.text[m.End:offset] {
-		case " ", "'s ", "’s ", "-":
+		switch gap := d.text[m.End:offset]; {
+		case gap == " " || gap == "'s " || gap == "’s " || gap == "-":
 			return m.Alpha3
+		case bodyBetween(gap):
+			return m.Alpha3 // "India's Ministry of External Affairs spokesperson"
 		}
 	}
 	return ""
+}
+
+// bodyBetween reports whether the words between a country and a title name one of the
+// country's bodies: "'s Ministry of External Affairs ", " Foreign Ministry ".
+func bodyBetween(gap string) bool {
+	if len(gap) > 60 || !strings.HasSuffix(gap, " ") {
+		return false
+	}
+	gap = strings.TrimPrefix(strings.TrimPrefix(gap, "'s"), "’s")
+	words := strings.Fields(gap)
+	if len(words) == 0 {
+		return false
+	}
+	if last := strings.ToLower(words[len(words)-1]); !lexSets().body[last] && !lexSets().domain[last] {
+		return false // the body's name goes on: "Ministry of External" before "Affairs"
+	}
+	body := false
+	for _, w := range words {
+		lw := strings.ToLower(w)
+		switch {
+		case lexSets().heads[lw] && !lexSets().body[lw]:
+			return false // "'s Trade Cabinet Secretary Lee Kinyanjui and the": another person's title
+		case lexSets().body[lw]:
+			body = true
+		case lw == "of" || lw == "for" || lw == "and" || lw == "the":
+		case !firstUpper(w):
+			return false
+		}
+	}
+	return body
 }
 
 // namedForCountry reads "Betty Maina for Kenya" after a plural title earlier in the sentence.
@@ -450,7 +482,27 @@ func (d *doc) isNameWord(s *sent, i int) bool {
 	}
 	for _, m := range s.countries {
 		if w.start < m.End && w.end > m.Start {
-			return false
+			return m.Start == w.start && m.End == w.end && d.firstNameAfterTitle(s, i) // "President Santiago Peña"
+		}
+	}
+	return true
+}
+
+// firstNameAfterTitle reports whether word i, which also names a place, opens a name: it
+// follows a title's head and another name word follows it ("President Santiago Peña",
+// "Minister Jordan Smith").
+func (d *doc) firstNameAfterTitle(s *sent, i int) bool {
+	ws := s.words
+	if i == 0 || i+1 >= len(ws) || !lexSets().heads[ws[i-1].lower] || !d.gapIs(ws[i-1], ws[i], " ") || !d.gapIs(ws[i], ws[i+1], " ") {
+		return false
+	}
+	next := ws[i+1]
+	if !next.isUpper() || allCaps(next.text) || lexSets().lead[next.lower] || lexSets().body[next.lower] || lexSets().heads[next.lower] {
+		return false
+	}
+	for _, m := range s.countries {
+		if next.start >= m.Start && next.start < m.End {
+			return false // "President Minsk Belarus" is no name
 		}
 	}
 	return true

@@ -254,13 +254,28 @@ func (d *doc) afterSpeech(s *sent, lo, cue int) int {
 			if d.parenthetical(s, k) {
 				continue // "The commission, he said, is due to meet": the tag is an aside
 			}
-			if k+1 < cue && s.parts[k+1].lower == "that" {
-				return k + 2
+			j := d.afterTime(s, k+1, cue) // "said on Thursday that …"
+			if j < cue && s.parts[j].lower == "that" {
+				return j + 1
 			}
 			return k + 1
 		}
 	}
 	return lo
+}
+
+// afterTime returns the index after a time phrase starting at parts[k] ("on Thursday"),
+// or k when none starts there.
+func (d *doc) afterTime(s *sent, k, limit int) int {
+	if k >= limit {
+		return k
+	}
+	for _, t := range s.times {
+		if t.Start == s.parts[k].start || t.expr.Start == s.parts[k].start {
+			return min(limit, wordIndexAt(s.parts, t.End))
+		}
+	}
+	return k
 }
 
 // speakerParty returns the party of the person or country that speaks or acts last before

@@ -70,6 +70,12 @@ func TestTimeRules(t *testing.T) {
 			KindSigning, "2026-03", false, "END", "", StatusPostponed},
 		{"talks before an agreement", "JAKARTA – Indonesia and Viet Nam agreed on Wednesday to raise trade to USD 18 billion by 2028, after talks between the two presidents.", "2025-11-05",
 			KindMeeting, "2025-11-05", false, "", "", StatusHeld},
+		{"what a visit is for", "India's Prime Minister will travel to Tokyo on Monday for the annual India–Japan summit.", "2025-08-21",
+			KindMeeting, "2025-08-25", false, "", "", StatusPlanned},
+		{"eight months after", "Kenya and the United Arab Emirates signed an agreement yesterday, eight months after negotiations were launched in Abu Dhabi.", "2026-01-15",
+			KindMeeting, "2025-05-14", true, "", "2026-01-14", StatusHeld},
+		{"closing talks is a target", "Paraguay and Brazil hope to close the talks within a month.", "2026-02-27",
+			KindDeadline, "2026-03", true, "ON_OR_BEFORE", "", StatusPlanned},
 		{"a present moment is not an event's date", "Senegal and Mauritania said the signing will now take place in Dakar in May.", "2026-03-11",
 			KindSigning, "2026-05", false, "", "", StatusPlanned},
 	}
