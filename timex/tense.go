@@ -319,7 +319,7 @@ func (p *parser) infinitiveAt(k int) bool {
 		return false
 	}
 	w := p.word(k + 1)
-	if w == "" || notVerbs[w] || startWords[w] || strings.HasSuffix(w, "ing") {
+	if w == "" || notVerbs[w] || strings.HasSuffix(w, "ing") || timeWord(w) {
 		return false
 	}
 	switch p.word(k - 1) {
@@ -328,6 +328,14 @@ func (p *parser) infinitiveAt(k int) bool {
 		return false
 	}
 	return true
+}
+
+// timeWord reports whether w names a time or an amount ("to May", "to two weeks"), which makes
+// the "to" before it a preposition.
+func timeWord(w string) bool {
+	_, unit := units[w]
+	return months[w] > 0 || weekdays[w] > 0 || cardinals[w] > 0 || ordinals[w] > 0 || unit ||
+		w == "today" || w == "tomorrow" || w == "yesterday" || w == "date"
 }
 
 // notVerbs are lower-case words after "to" that show it is a preposition.
