@@ -446,7 +446,7 @@ func (d *doc) addCommitment(s *sent, from, to, action int, responsible, actor st
 		return
 	}
 	text := strings.Join(strings.Fields(d.text[ps[from].start:ps[to-1].end]), " ")
-	if len(contentWords(text)) < 2 {
+	if !twoContentWords(ps[from:to]) {
 		return // "Cho said he would attend": nothing that could be checked later
 	}
 	if strings.Count(text, ", ") >= 2 {
@@ -470,6 +470,19 @@ func (d *doc) addCommitment(s *sent, from, to, action int, responsible, actor st
 		c.Sector = defaultSectors(s.parts[from:to])
 	}
 	d.commits = append(d.commits, c)
+}
+
+// twoContentWords reports whether words hold at least two that are not stop words.
+func twoContentWords(ws []word) bool {
+	n := 0
+	for _, w := range ws {
+		if !stopWords[w.lower] {
+			if n++; n == 2 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // occasionSignals introduce the days an occasion takes place on ("on 28 and 29 January",
