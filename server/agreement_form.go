@@ -279,7 +279,7 @@ type problemWording struct {
 func translateProblems(f *Form, wordings []problemWording) {
 	done := map[string]bool{}
 	for _, w := range wordings {
-		if p, ok := f.Problems[w.field]; ok && !done[w.field] && strings.HasPrefix(p, w.prefix) {
+		if p, ok := f.domainProblems[w.field]; ok && !done[w.field] && strings.HasPrefix(p, w.prefix) {
 			f.Problems[w.field], done[w.field] = f.L.T(w.id), true
 		}
 	}

@@ -42,6 +42,9 @@ type Form struct {
 	// version: the page shows both, and the form, now at the current version, lets the user
 	// apply their change again.
 	Conflict []Diff
+	// domainProblems are the domain's own words for Problems, before translation, so that a
+	// page can still recognise a problem to word it its own way.
+	domainProblems map[string]string
 }
 
 // Diff is one field whose stored value differs from what the user typed.
@@ -59,7 +62,8 @@ func newForm(l *i18n.Locale, values url.Values) *Form {
 // fail records the error of a refused change on the form: its field problems next to their
 // fields (translated where the catalogue knows the wording) and its message on top.
 func (f *Form) fail(err error) {
-	for k, v := range entente.ErrorFields(err) {
+	f.domainProblems = entente.ErrorFields(err)
+	for k, v := range f.domainProblems {
 		f.Problems[k] = f.problemText(v)
 	}
 	f.Message = entente.ErrorMessage(err)
@@ -84,7 +88,9 @@ func (f *Form) field(name, labelID, typ string, required bool) Field {
 }
 
 // Text is a one-line text field.
-func (f *Form) Text(name, labelID string, required bool) Field { return f.field(name, labelID, "text", required) }
+func (f *Form) Text(name, labelID string, required bool) Field {
+	return f.field(name, labelID, "text", required)
+}
 
 // DateField is a date field (YYYY-MM-DD).
 func (f *Form) DateField(name, labelID string) Field { return f.field(name, labelID, "date", false) }
