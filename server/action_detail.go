@@ -151,8 +151,8 @@ func (s *Server) handleDependencyDelete(w http.ResponseWriter, r *http.Request) 
 // ActionFormPage is the form to create or edit an action.
 type ActionFormPage struct {
 	Page
-	Form    *Form
-	Action  *entente.Action // nil for a new action
+	Form     *Form
+	Action   *entente.Action // nil for a new action
 	Tracks   []Choice
 	Bodies   []Choice
 	Parties  []string

@@ -220,4 +220,3 @@ func (s *Server) roadmapTimeline(ctx context.Context, l *i18n.Locale, rm *entent
 	}
 	return buildTimeline(l, lanes, events, dues, s.today()), nil
 }
-

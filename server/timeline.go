@@ -52,11 +52,11 @@ type TimelineBar struct {
 
 // timelineEvent is an item before it is placed.
 type timelineEvent struct {
-	lane             int
-	first, last      entente.Date
-	label, date      string
-	href, class      string
-	critical         bool
+	lane        int
+	first, last entente.Date
+	label, date string
+	href, class string
+	critical    bool
 }
 
 const (
