@@ -36,19 +36,23 @@ func TestLayout(t *testing.T) {
 		}
 	}
 	forbidden := map[string][]string{
-		"/server":    {"/sqlstore"},
-		"/sqlstore":  {"/server"},
-		"/timex":     {"/server", "/sqlstore"},
-		"/ingest":    {"/server", "/sqlstore"},
-		"/calendar":  {"/server", "/sqlstore"},
-		"/schedule":  {"/server", "/sqlstore"},
-		"/trade":     {"/server", "/sqlstore"},
-		"/clause":    {"/server", "/sqlstore"},
-		"/signature": {"/server", "/sqlstore"},
-		"/country":   {"/server", "/sqlstore"},
-		"/i18n":      {"/server", "/sqlstore"},
-		"/demo":      {"/server", "/sqlstore"},
-		"/reading":   {"/server", "/sqlstore"},
+		"/server":      {"/sqlstore"},
+		"/sqlstore":    {"/server"},
+		"/timex":       {"/server", "/sqlstore"},
+		"/ingest":      {"/server", "/sqlstore"},
+		"/calendar":    {"/server", "/sqlstore"},
+		"/schedule":    {"/server", "/sqlstore"},
+		"/trade":       {"/server", "/sqlstore"},
+		"/clause":      {"/server", "/sqlstore"},
+		"/signature":   {"/server", "/sqlstore"},
+		"/country":     {"/server", "/sqlstore"},
+		"/i18n":        {"/server", "/sqlstore"},
+		"/demo":        {"/server", "/sqlstore"},
+		"/reading":     {"/server", "/sqlstore"},
+		"/ical":        {"/server", "/sqlstore"},
+		"/planning":    {"/server", "/sqlstore"},
+		"/signingcopy": {"/server", "/sqlstore"},
+		"/chromium":    {"/server", "/sqlstore"},
 	}
 	for pkg, bad := range forbidden {
 		d := deps(t, pkg)

@@ -30,7 +30,9 @@ type Page struct {
 func (p Page) SignedIn() bool { return !p.Caller.IsAnonymous() }
 
 // CanEdit reports whether the caller may edit the current roadmap's items.
-func (p Page) CanEdit() bool { return p.Roadmap != nil && entente.CanEditRoadmap(p.Caller, p.Roadmap.ID) }
+func (p Page) CanEdit() bool {
+	return p.Roadmap != nil && entente.CanEditRoadmap(p.Caller, p.Roadmap.ID)
+}
 
 // locale picks the language of a request: the "lang" cookie, then Accept-Language.
 func (s *Server) locale(r *http.Request) *i18n.Locale {

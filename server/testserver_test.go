@@ -120,10 +120,10 @@ func newEnv(t testing.TB, db *sqlstore.DB) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	if _, err := db.SeedCalendars(context.Background()); err != nil {
 		t.Fatal(err)
 	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	srv, err := server.NewServer(log, entente.FixedClock(testNow), svc, sqlstore.NewSessionStore(db), db.Ping)
 	if err != nil {
 		t.Fatal(err)

@@ -63,7 +63,9 @@ func (s *Server) handleUserCreate(w http.ResponseWriter, r *http.Request) {
 		secret, err = s.svc.Users.CreatePasswordReset(r.Context(), u.ID)
 	}
 	if err != nil {
-		s.formFailed(w, r, err, func(f *Form) { s.users(w, r, UsersPage{Page: s.page(r, "users.title"), Form: f}, http.StatusUnprocessableEntity) })
+		s.formFailed(w, r, err, func(f *Form) {
+			s.users(w, r, UsersPage{Page: s.page(r, "users.title"), Form: f}, http.StatusUnprocessableEntity)
+		})
 		return
 	}
 	s.users(w, r, UsersPage{Page: s.page(r, "users.title"), ResetLink: resetLink(r, secret), ResetFor: u.Email}, http.StatusOK)
@@ -150,7 +152,9 @@ func (s *Server) members(w http.ResponseWriter, r *http.Request, f *Form, status
 	s.render(w, r, "members", status, p)
 }
 
-func (s *Server) handleMemberList(w http.ResponseWriter, r *http.Request) { s.members(w, r, nil, http.StatusOK) }
+func (s *Server) handleMemberList(w http.ResponseWriter, r *http.Request) {
+	s.members(w, r, nil, http.StatusOK)
+}
 
 // handleMemberSet gives an account (by e-mail address) a role in the roadmap, or takes it away.
 func (s *Server) handleMemberSet(w http.ResponseWriter, r *http.Request) {
