@@ -30,8 +30,8 @@ func services(db *sqlstore.DB) server.Services {
 		Sources: sqlstore.NewSourceService(db), Notes: sqlstore.NewNoteService(db),
 		Audit: sqlstore.NewAuditService(db), Users: sqlstore.NewUserService(db), Auth: sqlstore.NewAuthService(db),
 		Positions: sqlstore.NewPositionService(db), Attachments: sqlstore.NewAttachmentService(db), Feeds: sqlstore.NewFeedService(db),
-		Trade: tradeStore(db),
-		Reading: readingService(db),
+		Trade:     tradeStore(db),
+		Reading:   readingService(db),
 		Schedules: scheduleService(db),
 		Calendars: sqlstore.NewCalendarService(db),
 		// Agreements from the first draft to entry into force, and their signing copies.
