@@ -25,7 +25,10 @@ func TestPagesAreLabelledAndFitAPhone(t *testing.T) {
 	s.signIn(pak[0], pak[1])
 	pages := []string{"/", "/roadmaps/1", "/roadmaps/1/actions", "/actions/10", "/roadmaps/1/meetings", "/meetings/1",
 		"/roadmaps/1/agreements", "/agreements/1", "/roadmaps/1/commitments", "/roadmaps/1/interests",
-		"/parties", "/bodies", "/people", "/search?q=minsk", "/account", "/roadmaps/1/edit"}
+		"/parties", "/bodies", "/people", "/search?q=minsk", "/account", "/roadmaps/1/edit",
+		"/roadmaps/1/gantt", "/roadmaps/1/find-a-time", "/roadmaps/1/meetings/new", "/roadmaps/1/meetings/import",
+		"/roadmaps/1/actions/new", "/agreements/1/versions", "/agreements/1/redline", "/parties/PAK", "/parties/PAK/calendar",
+		"/bodies/1", "/people/1", "/commitments/1", "/interests/1", "/roadmaps/1/read", "/roadmaps/1/trade", "/roadmaps/1/members"}
 	for _, p := range pages {
 		s.open(p)
 		if missing := get(s, chromedp.Evaluate[[]string](unlabelled)); len(missing) > 0 {
