@@ -2,6 +2,8 @@ package sqlstore
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"strings"
 
 	"github.com/entente/entente"
@@ -197,8 +199,8 @@ func (tx *Tx) writeUserLinks(u *entente.User) error {
 		}
 	}
 	for _, b := range u.BodyIDs {
-		if ok, err := tx.exists("bodies", b); err != nil || !ok {
-			return firstErr(err, fieldError("body_ids", "no body "+itoa(b)))
+		if err := tx.checkUserBody(u, b); err != nil {
+			return err
 		}
 		if _, err := tx.exec("INSERT INTO user_bodies (user_id, body_id) VALUES (?, ?)", u.ID, b); err != nil {
 			return err
@@ -269,4 +271,22 @@ func (s *UserService) SetRole(ctx context.Context, userID, roadmapID int64, role
 			before: before, after: map[string]any{"roadmap_id": roadmapID, "role": role}})
 	})
 	return err
+}
+
+// checkUserBody refuses a body the user cannot work in: one that does not exist, or one of
+// another party. A joint body takes anyone, and the joint secretariat's staff work anywhere.
+// The rule matters because working in a body is what lets a user decide its approval steps.
+func (tx *Tx) checkUserBody(u *entente.User, bodyID int64) error {
+	var party sql.NullString
+	err := tx.queryRow("SELECT party FROM bodies WHERE id = ?", bodyID).Scan(&party)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fieldError("body_ids", "no body "+itoa(bodyID))
+	}
+	if err != nil {
+		return err
+	}
+	if party.Valid && party.String != "" && u.Party != entente.JointSecretariat && party.String != u.Party {
+		return fieldError("body_ids", "body "+itoa(bodyID)+" belongs to "+party.String+", not to the user's party "+u.Party)
+	}
+	return nil
 }
