@@ -34,6 +34,7 @@ func (s *Server) routes() []route {
 		{"POST /admin/users", http.HandlerFunc(s.handleUserCreate)},
 		{"POST /admin/users/{id}/reset", http.HandlerFunc(s.handleUserReset)},
 		{"POST /admin/users/{id}/flags", http.HandlerFunc(s.handleUserFlags)},
+		{"POST /admin/users/{id}/bodies", http.HandlerFunc(s.handleUserBodies)},
 		{"GET /roadmaps/{id}/members", http.HandlerFunc(s.handleMemberList)},
 		{"POST /roadmaps/{id}/members", http.HandlerFunc(s.handleMemberSet)},
 		{"GET /audit", http.HandlerFunc(s.handleAuditPage)},

@@ -14,11 +14,13 @@ import (
 // UsersPage is the administrators' list of accounts with the form to add one.
 type UsersPage struct {
 	Page
-	Users     []*entente.User
-	Form      *Form
-	Parties   []string
-	ResetLink string // shown once after an account is made or a reset is asked for
-	ResetFor  string
+	Users []UserRow
+	// BodiesProblem is a refused change of the bodies an account works in.
+	BodiesProblem *Form
+	Form          *Form
+	Parties       []string
+	ResetLink     string // shown once after an account is made or a reset is asked for
+	ResetFor      string
 }
 
 func (s *Server) users(w http.ResponseWriter, r *http.Request, p UsersPage, status int) {
@@ -41,7 +43,11 @@ func (s *Server) users(w http.ResponseWriter, r *http.Request, p UsersPage, stat
 		p.Parties = append(p.Parties, pt.Code)
 	}
 	p.Parties = append(p.Parties, entente.JointSecretariat)
-	p.Users, p.Section = users, "users"
+	if p.Users, err = s.userRows(r.Context(), users); err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	p.Section = "users"
 	if p.Form == nil {
 		p.Form = newForm(p.L, nil)
 	}
