@@ -25,6 +25,8 @@ import (
 type demo struct {
 	URL      string
 	Accounts map[string][2]string // party → e-mail, password
+	// Signatories are the ministers who sign: party → e-mail, password, key passphrase.
+	Signatories map[string][3]string
 	cmd      *exec.Cmd
 }
 
@@ -49,8 +51,9 @@ func startDemo(t *testing.T, args ...string) *demo {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-	d := &demo{Accounts: map[string][2]string{}, cmd: cmd}
+	d := &demo{Accounts: map[string][2]string{}, Signatories: map[string][3]string{}, cmd: cmd}
 	account := regexp.MustCompile(`^\s+(\S+@\S+)\s+(\S+)\s+\((\w+),`)
+	signatory := regexp.MustCompile(`^\s+(\S+@\S+)\s+(\S+)\s+(\S+)\s+\((\w+)\)$`)
 	serving := regexp.MustCompile(`at (http://127\.0\.0\.1:\d+/)`)
 	sc := bufio.NewScanner(out)
 	deadline := time.AfterFunc(60*time.Second, func() { cmd.Process.Kill() })
@@ -59,6 +62,9 @@ func startDemo(t *testing.T, args ...string) *demo {
 		line := sc.Text()
 		if m := account.FindStringSubmatch(line); m != nil {
 			d.Accounts[m[3]] = [2]string{m[1], m[2]}
+		}
+		if m := signatory.FindStringSubmatch(line); m != nil {
+			d.Signatories[m[4]] = [3]string{m[1], m[2], m[3]}
 		}
 		if m := serving.FindStringSubmatch(line); m != nil {
 			d.URL = strings.TrimSuffix(m[1], "/")
