@@ -27,7 +27,7 @@ type demo struct {
 	Accounts map[string][2]string // party → e-mail, password
 	// Signatories are the ministers who sign: party → e-mail, password, key passphrase.
 	Signatories map[string][3]string
-	cmd      *exec.Cmd
+	cmd         *exec.Cmd
 }
 
 // startDemo builds entente and serves the demo on a free port with a new database.
