@@ -188,6 +188,11 @@ type ActionService interface {
 	UpdateAction(ctx context.Context, id int64, upd ActionUpdate) (*Action, error)
 	DeleteAction(ctx context.Context, id int64) error
 
+	// RoadmapActions returns every action of a roadmap in id order, in one read, for work over
+	// the whole roadmap such as its schedule (lists for people page with FindActions).
+	// ENOTFOUND for a roadmap the caller may not read.
+	RoadmapActions(ctx context.Context, roadmapID int64) ([]*Action, error)
+
 	// CountOpenActionsByDue counts the open actions of a roadmap by the last day they are due.
 	CountOpenActionsByDue(ctx context.Context, roadmapID int64) (map[Date]int, error)
 

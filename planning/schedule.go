@@ -30,6 +30,8 @@ type Services struct {
 	Agreements entente.AgreementService
 	Parties    entente.PartyService
 	Calendars  entente.CalendarService
+	// Changes, when set, lets the service keep schedules until anything is written.
+	Changes ChangeStamp
 }
 
 // ScheduleService computes roadmap schedules; it implements entente.ScheduleService.
@@ -37,6 +39,7 @@ type ScheduleService struct {
 	svc       Services
 	clock     entente.Clock
 	calendars *calendarCache
+	schedules *scheduleCache
 }
 
 var _ entente.ScheduleService = (*ScheduleService)(nil)
@@ -44,24 +47,45 @@ var _ entente.ScheduleService = (*ScheduleService)(nil)
 // NewScheduleService returns a schedule service over the domain services; clock gives today,
 // the first day on which remaining work can be done.
 func NewScheduleService(svc Services, clock entente.Clock) *ScheduleService {
-	return &ScheduleService{svc: svc, clock: clock, calendars: newCalendarCache()}
+	return &ScheduleService{svc: svc, clock: clock, calendars: newCalendarCache(), schedules: newScheduleCache()}
 }
 
 // RoadmapSchedule computes the schedule of a roadmap to a target (the zero target: the
 // roadmap's next signing ceremony, else its horizon). Errors: ENOTFOUND for a roadmap the
 // caller may not read; EINVALID for a target that is not the roadmap's or has no date, and
 // for actions that cannot be scheduled, naming them.
+// The schedule returned may be shared with other callers: it must not be changed.
 func (s *ScheduleService) RoadmapSchedule(ctx context.Context, roadmapID int64, target entente.ScheduleTarget) (*entente.Schedule, error) {
+	today := entente.DateOf(s.clock.Now().UTC())
+	if s.svc.Changes == nil {
+		return s.compute(ctx, roadmapID, target, today)
+	}
+	stamp, err := s.svc.Changes.ChangeStamp(ctx)
+	if err != nil {
+		return nil, err
+	}
+	key := keyOf(ctx, roadmapID, target, today)
+	if sch, ok := s.schedules.get(key, stamp); ok {
+		return sch, nil
+	}
+	sch, err := s.compute(ctx, roadmapID, target, today)
+	if err == nil {
+		s.schedules.put(key, stamp, sch)
+	}
+	return sch, err
+}
+
+// compute reads the roadmap and computes its schedule as of today.
+func (s *ScheduleService) compute(ctx context.Context, roadmapID int64, target entente.ScheduleTarget, today entente.Date) (*entente.Schedule, error) {
 	rm, err := s.svc.Roadmaps.FindRoadmapByID(ctx, roadmapID)
 	if err != nil {
 		return nil, err
 	}
-	today := entente.DateOf(s.clock.Now().UTC())
 	goal, err := s.resolveTarget(ctx, rm, target)
 	if err != nil {
 		return nil, err
 	}
-	actions, err := s.roadmapActions(ctx, rm.ID)
+	actions, err := s.svc.Actions.RoadmapActions(ctx, rm.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -80,19 +104,3 @@ func (s *ScheduleService) RoadmapSchedule(ctx context.Context, roadmapID int64, 
 	return in.describe(rm.ID, goal, res), nil
 }
 
-// roadmapActions reads every action of a roadmap, page by page.
-func (s *ScheduleService) roadmapActions(ctx context.Context, roadmapID int64) ([]*entente.Action, error) {
-	var all []*entente.Action
-	page := entente.Page{Limit: entente.MaxPageLimit}
-	for {
-		items, _, err := s.svc.Actions.FindActions(ctx, entente.ActionFilter{RoadmapID: roadmapID, Page: page})
-		if err != nil {
-			return nil, err
-		}
-		all = append(all, items...)
-		if len(items) < page.Size() {
-			return all, nil
-		}
-		page.Cursor = entente.EncodeCursor(items[len(items)-1].ID)
-	}
-}

@@ -1,6 +1,7 @@
 package planning_test
 
 import (
+	"context"
 	"slices"
 	"strconv"
 	"strings"
@@ -339,5 +340,40 @@ func TestMeetingKnownOnlyByItsStart(t *testing.T) {
 	}
 	if s.Target.Date.String() != "2024-12-17" || s.Target.When.Value != "2024-12-17" {
 		t.Errorf("target %s (%s), want 2024-12-17", s.Target.Date, s.Target.When.Value)
+	}
+}
+
+// TestSchedulesAreKeptUntilAWrite checks the cache of schedules: asked twice with nothing
+// written between, the same schedule comes back; after a write it is computed again; and
+// what one caller was shown is never handed to a caller who may not read the roadmap.
+func TestSchedulesAreKeptUntilAWrite(t *testing.T) {
+	e := newEnv(t, openSQLite(t))
+	get := func(ctx context.Context, roadmapID int64) (*entente.Schedule, error) {
+		return e.schedules.RoadmapSchedule(ctx, roadmapID, entente.ScheduleTarget{})
+	}
+	first, err := get(e.ctx, e.roadmap.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := get(e.ctx, e.roadmap.ID); again != first {
+		t.Error("with nothing written, the schedule was computed again")
+	}
+	list := e.actionID(t, "Identify agricultural machinery for joint assembly in Pakistan")
+	a := e.mustAction(t, list)
+	if _, err := e.actions.UpdateAction(e.ctx, list, entente.ActionUpdate{Version: a.Version, DurationDays: ptr(a.DurationDays + 1)}); err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := get(e.ctx, e.roadmap.ID); after == first {
+		t.Error("after a write, the old schedule came back")
+	}
+	private := &entente.Roadmap{Title: "Internal plan", Parties: []string{"PAK", "BLR"}, Status: entente.RoadmapDraft}
+	if err := e.svc.Roadmaps.CreateRoadmap(e.ctx, private); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := get(e.ctx, private.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := get(entente.WithCaller(t.Context(), entente.Anonymous), private.ID); entente.ErrorCode(err) != entente.ENOTFOUND {
+		t.Errorf("a visitor after the system read a private roadmap's schedule: %v, want ENOTFOUND", err)
 	}
 }

@@ -2,18 +2,12 @@ package planning_test
 
 import (
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
-	"net/url"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/demo"
-	"github.com/entente/entente/internal/testenv"
+	"github.com/entente/entente/internal/testdb"
 	"github.com/entente/entente/planning"
 	"github.com/entente/entente/sqlstore"
 )
@@ -37,45 +31,9 @@ func eachDB(t *testing.T, test func(t *testing.T, e *env)) {
 	t.Run("postgres", func(t *testing.T) { test(t, newEnv(t, openPostgres(t))) })
 }
 
-func openSQLite(t testing.TB) *sqlstore.DB {
-	db, err := sqlstore.Open(context.Background(), filepath.Join(t.TempDir(), "entente.db"), entente.FixedClock(testNow))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return db
-}
+func openSQLite(t testing.TB) *sqlstore.DB { return testdb.SQLite(t, entente.FixedClock(testNow)) }
 
-func openPostgres(t testing.TB) *sqlstore.DB {
-	dsn := os.Getenv("ENTENTE_TEST_POSTGRES")
-	if dsn == "" {
-		testenv.Missing(t, "ENTENTE_TEST_POSTGRES is not set: set it to a PostgreSQL URL to run the PostgreSQL tests")
-	}
-	b := make([]byte, 6)
-	rand.Read(b)
-	schema := "entente_test_" + hex.EncodeToString(b)
-	admin, err := sql.Open("pgx", dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := admin.Exec("CREATE SCHEMA " + schema); err != nil {
-		t.Fatal(err)
-	}
-	u, _ := url.Parse(dsn)
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	db, err := sqlstore.Open(context.Background(), u.String(), entente.FixedClock(testNow))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		db.Close()
-		admin.Exec("DROP SCHEMA " + schema + " CASCADE")
-		admin.Close()
-	})
-	return db
-}
+func openPostgres(t testing.TB) *sqlstore.DB { return testdb.Postgres(t, entente.FixedClock(testNow)) }
 
 // newEnv loads the demo into db and builds the schedule service over it.
 func newEnv(t testing.TB, db *sqlstore.DB) *env {
@@ -83,7 +41,7 @@ func newEnv(t testing.TB, db *sqlstore.DB) *env {
 	ctx := entente.WithCaller(context.Background(), entente.SystemCaller)
 	svc := planning.Services{Roadmaps: sqlstore.NewRoadmapService(db), Actions: sqlstore.NewActionService(db),
 		Meetings: sqlstore.NewMeetingService(db), Agreements: sqlstore.NewAgreementService(db), Parties: sqlstore.NewPartyService(db),
-		Calendars: sqlstore.NewCalendarService(db)}
+		Calendars: sqlstore.NewCalendarService(db), Changes: db}
 	res, err := demo.Load(ctx, demo.Services{Parties: svc.Parties, Roadmaps: svc.Roadmaps,
 		Tracks: sqlstore.NewTrackService(db), Bodies: sqlstore.NewBodyService(db), People: sqlstore.NewPersonService(db),
 		Actions: svc.Actions, Meetings: svc.Meetings, Agreements: svc.Agreements,

@@ -3,23 +3,19 @@ package server_test
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
-	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/demo"
-	"github.com/entente/entente/internal/testenv"
+	"github.com/entente/entente/internal/testdb"
 	"github.com/entente/entente/planning"
 	"github.com/entente/entente/reading"
 	"github.com/entente/entente/server"
@@ -47,45 +43,9 @@ func eachDB(t *testing.T, test func(t *testing.T, e *env)) {
 	t.Run("postgres", func(t *testing.T) { test(t, newEnv(t, openPostgres(t))) })
 }
 
-func openSQLite(t testing.TB) *sqlstore.DB {
-	db, err := sqlstore.Open(context.Background(), filepath.Join(t.TempDir(), "entente.db"), entente.FixedClock(testNow))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return db
-}
+func openSQLite(t testing.TB) *sqlstore.DB { return testdb.SQLite(t, entente.FixedClock(testNow)) }
 
-func openPostgres(t testing.TB) *sqlstore.DB {
-	dsn := os.Getenv("ENTENTE_TEST_POSTGRES")
-	if dsn == "" {
-		testenv.Missing(t, "ENTENTE_TEST_POSTGRES is not set: set it to a PostgreSQL URL to run the PostgreSQL server tests")
-	}
-	b := make([]byte, 6)
-	rand.Read(b)
-	schema := "entente_test_" + hex.EncodeToString(b)
-	admin, err := sql.Open("pgx", dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := admin.Exec("CREATE SCHEMA " + schema); err != nil {
-		t.Fatal(err)
-	}
-	u, _ := url.Parse(dsn)
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	db, err := sqlstore.Open(context.Background(), u.String(), entente.FixedClock(testNow))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		db.Close()
-		admin.Exec("DROP SCHEMA " + schema + " CASCADE")
-		admin.Close()
-	})
-	return db
-}
+func openPostgres(t testing.TB) *sqlstore.DB { return testdb.Postgres(t, entente.FixedClock(testNow)) }
 
 func services(db *sqlstore.DB) server.Services {
 	return server.Services{
@@ -99,7 +59,7 @@ func services(db *sqlstore.DB) server.Services {
 		Schedules: planning.NewScheduleService(planning.Services{Roadmaps: sqlstore.NewRoadmapService(db),
 			Actions: sqlstore.NewActionService(db), Meetings: sqlstore.NewMeetingService(db),
 			Agreements: sqlstore.NewAgreementService(db), Parties: sqlstore.NewPartyService(db),
-			Calendars: sqlstore.NewCalendarService(db)}, db),
+			Calendars: sqlstore.NewCalendarService(db), Changes: db}, db),
 		Positions: sqlstore.NewPositionService(db), Attachments: sqlstore.NewAttachmentService(db), Feeds: sqlstore.NewFeedService(db),
 		Calendars: sqlstore.NewCalendarService(db),
 		Reading:   reading.NewService(sqlstore.NewSourceService(db), sqlstore.NewSourceService(db)),
@@ -196,4 +156,45 @@ func (r response) want(t testing.TB, status int) response {
 		t.Fatalf("status %d, want %d: %s", r.status, status, r.body)
 	}
 	return r
+}
+
+// pageClient requests pages as one demo user (by API token, or an anonymous visitor when
+// token is "") in one language. Form posts are sent as a browser without JavaScript sends
+// them, and as htmx sends them when htmx is set.
+type pageClient struct {
+	e     *env
+	token string
+	lang  string
+	htmx  bool
+}
+
+func (c pageClient) send(t testing.TB, method, path string, form url.Values) response {
+	t.Helper()
+	req := httptest.NewRequest(method, path, nil)
+	if form != nil {
+		req = httptest.NewRequest(method, path, strings.NewReader(form.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	if c.token != "" {
+		req.Header.Set("Authorization", "Bearer "+c.token)
+	}
+	if c.lang != "" {
+		req.Header.Set("Accept-Language", c.lang)
+	}
+	if c.htmx {
+		req.Header.Set("HX-Request", "true")
+	}
+	rec := httptest.NewRecorder()
+	c.e.handler.ServeHTTP(rec, req)
+	return response{rec.Code, rec.Header(), rec.Body.Bytes()}
+}
+
+func (c pageClient) get(t testing.TB, path string) response {
+	t.Helper()
+	return c.send(t, "GET", path, nil)
+}
+
+func (c pageClient) post(t testing.TB, path string, form url.Values) response {
+	t.Helper()
+	return c.send(t, "POST", path, form)
 }

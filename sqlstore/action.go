@@ -111,6 +111,29 @@ func (s *ActionService) FindActions(ctx context.Context, f entente.ActionFilter)
 	return r.items, r.total, err
 }
 
+// RoadmapActions returns every action of a roadmap in id order.
+func (s *ActionService) RoadmapActions(ctx context.Context, roadmapID int64) ([]*entente.Action, error) {
+	return view(ctx, s.db, func(tx *Tx) ([]*entente.Action, error) {
+		if _, err := tx.findRoadmap(roadmapID); err != nil {
+			return nil, err
+		}
+		rows, err := tx.query("SELECT "+actionColumns+" FROM actions WHERE roadmap_id = ? ORDER BY id", roadmapID)
+		if err != nil {
+			return nil, err
+		}
+		defer rows.Close()
+		var out []*entente.Action
+		for rows.Next() {
+			a, err := scanAction(rows)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, a)
+		}
+		return out, rows.Err()
+	})
+}
+
 // CreateAction adds an action to a roadmap.
 func (s *ActionService) CreateAction(ctx context.Context, a *entente.Action) error {
 	_, err := change(ctx, s.db, func(tx *Tx) (struct{}, error) { return struct{}{}, tx.createAction(a) })

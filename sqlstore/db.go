@@ -127,6 +127,15 @@ func (db *DB) Dialect() string { return db.dialect.name() }
 // Ping checks that the database answers; the health check calls it.
 func (db *DB) Ping(ctx context.Context) error { return db.read.PingContext(ctx) }
 
+// ChangeStamp is the number of the last audit entry. Every write is audited in its own
+// transaction and the audit chain takes one writer at a time, so the stamp grows with every
+// committed change and never goes back: a cache of anything read may be kept while it holds.
+func (db *DB) ChangeStamp(ctx context.Context) (int64, error) {
+	var n int64
+	err := db.read.QueryRowContext(ctx, "SELECT COALESCE(MAX(id), 0) FROM audit_entries").Scan(&n)
+	return n, err
+}
+
 // Now returns the current instant of the database's clock, in UTC, to the microsecond that the
 // database keeps.
 func (db *DB) Now() time.Time { return db.clock.Now().UTC().Truncate(time.Microsecond) }

@@ -46,7 +46,7 @@ func scheduleService(db *sqlstore.DB) *planning.ScheduleService {
 	return planning.NewScheduleService(planning.Services{Roadmaps: sqlstore.NewRoadmapService(db),
 		Actions: sqlstore.NewActionService(db), Meetings: sqlstore.NewMeetingService(db),
 		Agreements: sqlstore.NewAgreementService(db), Parties: sqlstore.NewPartyService(db),
-		Calendars: sqlstore.NewCalendarService(db)}, db)
+		Calendars: sqlstore.NewCalendarService(db), Changes: db}, db)
 }
 
 // tradeStore builds the trade store over the database. It caches decoded tables, so a server
