@@ -2,10 +2,6 @@ package reading_test
 
 import (
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,7 +10,7 @@ import (
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/ingest"
-	"github.com/entente/entente/internal/testenv"
+	"github.com/entente/entente/internal/testdb"
 	"github.com/entente/entente/reading"
 	"github.com/entente/entente/sqlstore"
 )
@@ -33,47 +29,11 @@ func eachDB(t *testing.T, test func(t *testing.T, e *env)) {
 	t.Run("postgres", func(t *testing.T) { test(t, newEnv(t, openPostgres(t))) })
 }
 
+func openSQLite(t testing.TB) *sqlstore.DB { return testdb.SQLite(t, entente.FixedClock(testNow)) }
+
+func openPostgres(t testing.TB) *sqlstore.DB { return testdb.Postgres(t, entente.FixedClock(testNow)) }
+
 var testNow = time.Date(2024, 11, 26, 6, 0, 0, 0, time.UTC)
-
-func openSQLite(t testing.TB) *sqlstore.DB {
-	db, err := sqlstore.Open(context.Background(), filepath.Join(t.TempDir(), "entente.db"), entente.FixedClock(testNow))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return db
-}
-
-func openPostgres(t testing.TB) *sqlstore.DB {
-	dsn := os.Getenv("ENTENTE_TEST_POSTGRES")
-	if dsn == "" {
-		testenv.Missing(t, "ENTENTE_TEST_POSTGRES is not set: set it to a PostgreSQL URL to run the PostgreSQL tests")
-	}
-	b := make([]byte, 6)
-	rand.Read(b)
-	schema := "entente_test_" + hex.EncodeToString(b)
-	admin, err := sql.Open("pgx", dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := admin.Exec("CREATE SCHEMA " + schema); err != nil {
-		t.Fatal(err)
-	}
-	u, _ := url.Parse(dsn)
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	db, err := sqlstore.Open(context.Background(), u.String(), entente.FixedClock(testNow))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		db.Close()
-		admin.Exec("DROP SCHEMA " + schema + " CASCADE")
-		admin.Close()
-	})
-	return db
-}
 
 func newEnv(t testing.TB, db *sqlstore.DB) *env {
 	t.Helper()

@@ -16,7 +16,7 @@ import (
 // and nothing changes.
 func TestActionStatusRowShowsRefusal(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
-		hx := itemClient{e: e, token: e.tokens["PAK"], htmx: true}
+		hx := pageClient{e: e, token: e.tokens["PAK"], htmx: true}
 		sys := entente.WithCaller(context.Background(), entente.SystemCaller)
 		found, _, err := e.svc.Actions.FindActions(sys, entente.ActionFilter{RoadmapID: e.demo.Roadmap.ID, Q: "machinery"})
 		if err != nil || len(found) == 0 {
@@ -49,7 +49,7 @@ func TestActionStatusRowShowsRefusal(t *testing.T) {
 // the two apart.
 func TestActionEditAnswersByCause(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
-		c := itemClient{e: e, token: e.tokens["PAK"]}
+		c := pageClient{e: e, token: e.tokens["PAK"]}
 		sys := entente.WithCaller(context.Background(), entente.SystemCaller)
 		found, _, err := e.svc.Actions.FindActions(sys, entente.ActionFilter{RoadmapID: e.demo.Roadmap.ID, Q: "machinery"})
 		if err != nil || len(found) == 0 {

@@ -4,54 +4,12 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
 
 	"github.com/entente/entente"
 )
-
-// itemClient requests the agreement, commitment and interest pages as one demo user (by API
-// token, or none for a visitor) in one language. Form posts are sent the way a browser sends
-// them, and the way htmx does when htmx is set.
-type itemClient struct {
-	e     *env
-	token string
-	lang  string
-	htmx  bool
-}
-
-func (c itemClient) send(t *testing.T, method, path string, form url.Values) response {
-	t.Helper()
-	req := httptest.NewRequest(method, path, nil)
-	if form != nil {
-		req = httptest.NewRequest(method, path, strings.NewReader(form.Encode()))
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	}
-	if c.token != "" {
-		req.Header.Set("Authorization", "Bearer "+c.token)
-	}
-	if c.lang != "" {
-		req.Header.Set("Accept-Language", c.lang)
-	}
-	if c.htmx {
-		req.Header.Set("HX-Request", "true")
-	}
-	rec := httptest.NewRecorder()
-	c.e.handler.ServeHTTP(rec, req)
-	return response{rec.Code, rec.Header(), rec.Body.Bytes()}
-}
-
-func (c itemClient) get(t *testing.T, path string) response {
-	t.Helper()
-	return c.send(t, "GET", path, nil)
-}
-
-func (c itemClient) post(t *testing.T, path string, form url.Values) response {
-	t.Helper()
-	return c.send(t, "POST", path, form)
-}
 
 // itemPageHas fails unless the page has the status and contains every one of the texts.
 func itemPageHas(t *testing.T, r response, status int, texts ...string) {
@@ -122,7 +80,7 @@ func TestAgreementPagesInEveryLanguage(t *testing.T) {
 			"ur": {`lang="ur" dir="rtl"`, "دستخط کا ہدف", "فروری 2025", "اسے اس حالت میں لے جائیں:"},
 		}
 		for lang, want := range words {
-			c := itemClient{e: e, token: e.tokens["PAK"], lang: lang}
+			c := pageClient{e: e, token: e.tokens["PAK"], lang: lang}
 			itemPageHas(t, c.get(t, fmt.Sprintf("/roadmaps/%d/agreements", e.demo.Roadmap.ID)), 200, want[:3]...)
 			itemPageHas(t, c.get(t, fmt.Sprintf("/agreements/%d", a.ID)), 200, want...)
 			itemPageHas(t, c.get(t, fmt.Sprintf("/roadmaps/%d/agreements/new", e.demo.Roadmap.ID)), 200, want[:2]...)
@@ -133,7 +91,7 @@ func TestAgreementPagesInEveryLanguage(t *testing.T) {
 
 func TestAgreementBoardRunsInLifecycleOrder(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
-		c := itemClient{e: e} // the demo roadmap is public: a visitor sees the board
+		c := pageClient{e: e} // the demo roadmap is public: a visitor sees the board
 		r := c.get(t, fmt.Sprintf("/roadmaps/%d/agreements", e.demo.Roadmap.ID))
 		itemPageHas(t, r, 200, `id="column-proposed"`, `id="column-in_force"`, "in these final states: expired · terminated · superseded")
 		body := string(r.body)
@@ -160,7 +118,7 @@ func TestAgreementBoardRunsInLifecycleOrder(t *testing.T) {
 
 func TestAgreementBoardFilters(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
-		c := itemClient{e: e, token: e.tokens["BLR"]}
+		c := pageClient{e: e, token: e.tokens["BLR"]}
 		base := fmt.Sprintf("/roadmaps/%d/agreements", e.demo.Roadmap.ID)
 		r := c.get(t, base+"?kind=action_plan")
 		itemPageHas(t, r, 200, "Roadmap for bilateral cooperation", "(1)")
@@ -178,7 +136,7 @@ func TestAgreementBoardFilters(t *testing.T) {
 func TestAgreementStatusMovesOnlyWhereTheDomainAllows(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
 		a := demoAgreement(t, e, "Memorandum of understanding on cooperation in agricultural")
-		c := itemClient{e: e, token: e.tokens["PAK"]}
+		c := pageClient{e: e, token: e.tokens["PAK"]}
 		path := fmt.Sprintf("/agreements/%d", a.ID)
 		r := c.get(t, path)
 		itemPageHas(t, r, 200, `value="negotiating"`, `value="text_agreed"`, `value="terminated"`)
@@ -194,12 +152,12 @@ func TestAgreementStatusMovesOnlyWhereTheDomainAllows(t *testing.T) {
 		itemPageHas(t, r, http.StatusUnprocessableEntity, "An agreement cannot go from “negotiating” to “signed”.",
 			"it may go to: drafting, text agreed, terminated", `name="return" value="`+path+`"`)
 		itemPageLacks(t, r, `value="`+path+`/status"`)
-		ru := itemClient{e: e, token: e.tokens["PAK"], lang: "ru"}
+		ru := pageClient{e: e, token: e.tokens["PAK"], lang: "ru"}
 		r = ru.post(t, path+"/status", url.Values{"status": {"signed"}, "version": {fmt.Sprint(a.Version + 1)}})
 		itemPageHas(t, r, http.StatusUnprocessableEntity, "Статус «переговоры» нельзя сменить на «подписано».")
 
 		// htmx gets the status block alone.
-		hx := itemClient{e: e, token: e.tokens["BLR"], htmx: true}
+		hx := pageClient{e: e, token: e.tokens["BLR"], htmx: true}
 		r = hx.post(t, path+"/status", url.Values{"status": {"text_agreed"}, "version": {fmt.Sprint(a.Version + 1)}})
 		itemPageHas(t, r, 200, `<div id="agreement-status"`, "text agreed", `value="initialled"`)
 		itemPageLacks(t, r, "<html")
@@ -223,7 +181,7 @@ func TestAgreementStatusMovesOnlyWhereTheDomainAllows(t *testing.T) {
 func TestAgreementFormBadInputKeepsWhatWasTyped(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
 		it := itemDemoTrack(t, e, "information_technology")
-		c := itemClient{e: e, token: e.tokens["PAK"], lang: "ur"}
+		c := pageClient{e: e, token: e.tokens["PAK"], lang: "ur"}
 		form := url.Values{"kind": {"protocol"}, "title": {" "}, "description": {"Draft tabled by Pakistan"},
 			"status": {"proposed"}, "track_ids": {fmt.Sprint(it.ID)}, "target.value": {"2025-13"},
 			"signed_on": {"2025-04-10"}, "in_force_on": {"2025-04-01"}}
@@ -238,14 +196,14 @@ func TestAgreementFormBadInputKeepsWhatWasTyped(t *testing.T) {
 		// A status the domain does not allow from where the agreement is, named next to the field.
 		a := demoAgreement(t, e, "Memorandum of understanding on cooperation in information")
 		edit := url.Values{"kind": {"mou"}, "title": {a.Title}, "status": {"in_force"}, "version": {fmt.Sprint(a.Version)}}
-		r = itemClient{e: e, token: e.tokens["PAK"]}.post(t, fmt.Sprintf("/agreements/%d", a.ID), edit)
+		r = pageClient{e: e, token: e.tokens["PAK"]}.post(t, fmt.Sprintf("/agreements/%d", a.ID), edit)
 		itemPageHas(t, r, http.StatusUnprocessableEntity, `id="p-status"`, "cannot go from “proposed” to “in force”")
 	})
 }
 
 func TestAgreementCreateEditAndDelete(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
-		c := itemClient{e: e, token: e.tokens["BLR"]}
+		c := pageClient{e: e, token: e.tokens["BLR"]}
 		it, agri := itemDemoTrack(t, e, "information_technology"), itemDemoTrack(t, e, "agriculture")
 		form := url.Values{"kind": {"agreement"}, "title": {"<script>alert(1)</script> on visas"}, "status": {"drafting"},
 			"lead_party": {"BLR"}, "track_ids": {fmt.Sprint(it.ID), fmt.Sprint(agri.ID)}, "target.value": {"2025"},
@@ -280,7 +238,7 @@ func TestAgreementStaleEditShowsBothVersions(t *testing.T) {
 		}
 		form := url.Values{"kind": {"action_plan"}, "title": {"Roadmap for cooperation 2025–2030"}, "status": {"drafting"},
 			"lead_party": {"PAK"}, "version": {fmt.Sprint(a.Version)}}
-		r := itemClient{e: e, token: e.tokens["PAK"]}.post(t, fmt.Sprintf("/agreements/%d", a.ID), form)
+		r := pageClient{e: e, token: e.tokens["PAK"]}.post(t, fmt.Sprintf("/agreements/%d", a.ID), form)
 		itemPageHas(t, r, http.StatusConflict, "Someone else changed this while you were editing.",
 			"<td dir=\"auto\">"+title+"</td>", "<td dir=\"auto\">Roadmap for cooperation 2025–2030</td>",
 			fmt.Sprintf(`name="version" value="%d"`, a.Version+1), `value="Roadmap for cooperation 2025–2030"`)
@@ -289,7 +247,7 @@ func TestAgreementStaleEditShowsBothVersions(t *testing.T) {
 
 func TestUnknownAgreementIsNotFound(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
-		c := itemClient{e: e, token: e.tokens["PAK"], lang: "ru"}
+		c := pageClient{e: e, token: e.tokens["PAK"], lang: "ru"}
 		for _, p := range []string{"/agreements/9999", "/agreements/abc", "/agreements/9999/edit", "/roadmaps/9999/agreements"} {
 			itemPageHas(t, c.get(t, p), http.StatusNotFound, `lang="ru"`, "Такой страницы нет")
 		}
@@ -301,7 +259,7 @@ func TestAgreementViewerCannotChangeIt(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
 		a := demoAgreement(t, e, "Memorandum of understanding on cooperation in agricultural")
 		path := fmt.Sprintf("/agreements/%d", a.ID)
-		viewer := itemClient{e: e, token: e.readTok["PAK"]}
+		viewer := pageClient{e: e, token: e.readTok["PAK"]}
 		r := viewer.get(t, path)
 		itemPageHas(t, r, 200, "drafting")
 		itemPageLacks(t, r, "Move it to:", path+"/edit", "Delete this agreement")
@@ -309,7 +267,7 @@ func TestAgreementViewerCannotChangeIt(t *testing.T) {
 		itemPageHas(t, viewer.get(t, fmt.Sprintf("/roadmaps/%d/agreements/new", e.demo.Roadmap.ID)), http.StatusForbidden)
 		itemPageHas(t, viewer.post(t, path+"/status", url.Values{"status": {"negotiating"}, "version": {fmt.Sprint(a.Version)}}), http.StatusForbidden)
 		itemPageHas(t, viewer.post(t, path+"/delete", url.Values{}), http.StatusForbidden)
-		visitor := itemClient{e: e}
+		visitor := pageClient{e: e}
 		itemPageHas(t, visitor.post(t, path+"/status", url.Values{"status": {"negotiating"}, "version": {fmt.Sprint(a.Version)}}), http.StatusUnauthorized)
 		itemPageHas(t, visitor.get(t, path+"/edit"), http.StatusSeeOther)
 		if got, _ := e.svc.Agreements.FindAgreementByID(itemSystemCtx(), a.ID); got.Status != entente.AgreementDrafting || got.Version != a.Version {

@@ -27,7 +27,7 @@ func TestAgreementTextPagesFromDraftToApproval(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
 		mou := demoMoU(t, e)
 		path := fmt.Sprintf("/agreements/%d", mou.ID)
-		pak, blr := itemClient{e: e, token: e.tokens["PAK"]}, itemClient{e: e, token: e.tokens["BLR"]}
+		pak, blr := pageClient{e: e, token: e.tokens["PAK"]}, pageClient{e: e, token: e.tokens["BLR"]}
 		// Belarus's first draft is Belarus's alone.
 		itemPageHas(t, blr.get(t, path), 200, `id="agreement-approvals"`, `id="version-1"`, "internal to BLR", "First draft of the Ministry of Industry")
 		r := pak.get(t, path)
@@ -67,7 +67,7 @@ func TestAgreementTextPagesFromDraftToApproval(t *testing.T) {
 		itemPageHas(t, pak.post(t, path+"/approvals", url.Values{"step": {"1"}, "text_version": {"3"}, "decision": {"approved"}}), http.StatusSeeOther)
 		itemPageHas(t, blr.get(t, path), 200, "in progress (internal to that side)", `id="sign-blocked"`)
 		for lang, want := range map[string]string{"ru": "Одобрение каждой из сторон", "ur": "ہر فریق کی منظوریاں"} {
-			itemPageHas(t, itemClient{e: e, token: e.tokens["PAK"], lang: lang}.get(t, path), 200, want)
+			itemPageHas(t, pageClient{e: e, token: e.tokens["PAK"], lang: lang}.get(t, path), 200, want)
 		}
 	})
 }
@@ -109,7 +109,7 @@ func TestDraftUploadReadsMarkdownFiles(t *testing.T) {
 	if loc := r.header.Get("Location"); !strings.Contains(loc, "versions?n=2") {
 		t.Fatalf("went to %s", loc)
 	}
-	itemPageHas(t, itemClient{e: e, token: e.tokens["BLR"]}.get(t, fmt.Sprintf("/agreements/%d/versions?n=2", mou.ID)), 200,
+	itemPageHas(t, pageClient{e: e, token: e.tokens["BLR"]}.get(t, fmt.Sprintf("/agreements/%d/versions?n=2", mou.ID)), 200,
 		"Статья 1 – Цель", "Стороны сотрудничают.")
 }
 
@@ -135,7 +135,7 @@ func TestSigningFormOnTheAgreementPage(t *testing.T) {
 		}
 	}
 	token, account := signatoryToken(t, e, "PAK")
-	c := itemClient{e: e, token: token}
+	c := pageClient{e: e, token: token}
 	path := fmt.Sprintf("/agreements/%d", mou.ID)
 	r := c.get(t, path)
 	itemPageHas(t, r, 200, `id="sign-form"`, `id="copy-side-by-side"`, "Sign version 2")

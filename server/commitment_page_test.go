@@ -35,7 +35,7 @@ func TestCommitmentPagesInEveryLanguage(t *testing.T) {
 			"ur": {`lang="ur" dir="rtl"`, "دونوں فریق", "فروری 2025", "اسے پورا کرنے والے اقدامات"},
 		}
 		for lang, want := range words {
-			cl := itemClient{e: e, token: e.tokens["BLR"], lang: lang}
+			cl := pageClient{e: e, token: e.tokens["BLR"], lang: lang}
 			itemPageHas(t, cl.get(t, fmt.Sprintf("/roadmaps/%d/commitments", e.demo.Roadmap.ID)), 200, want[:3]...)
 			itemPageHas(t, cl.get(t, fmt.Sprintf("/commitments/%d", c.ID)), 200, want...)
 			itemPageHas(t, cl.get(t, fmt.Sprintf("/roadmaps/%d/commitments/new", e.demo.Roadmap.ID)), 200, want[:2]...)
@@ -46,7 +46,7 @@ func TestCommitmentPagesInEveryLanguage(t *testing.T) {
 
 func TestCommitmentListFilters(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
-		cl := itemClient{e: e} // a visitor of the public demo roadmap
+		cl := pageClient{e: e} // a visitor of the public demo roadmap
 		base := fmt.Sprintf("/roadmaps/%d/commitments", e.demo.Roadmap.ID)
 		tests := []struct {
 			query      string
@@ -83,7 +83,7 @@ func TestCommitmentShowsItsSourceAndQuote(t *testing.T) {
 		if err := e.svc.Commitments.CreateCommitment(ctx, c); err != nil {
 			t.Fatal(err)
 		}
-		cl := itemClient{e: e, token: e.tokens["PAK"]}
+		cl := pageClient{e: e, token: e.tokens["PAK"]}
 		quote := "The two sides agreed to sign agreements in &lt;February&gt; next year."
 		itemPageHas(t, cl.get(t, fmt.Sprintf("/roadmaps/%d/commitments?q=the+agreements", e.demo.Roadmap.ID)), 200, quote)
 		itemPageHas(t, cl.get(t, fmt.Sprintf("/commitments/%d", c.ID)), 200, quote,
@@ -94,7 +94,7 @@ func TestCommitmentShowsItsSourceAndQuote(t *testing.T) {
 func TestCommitmentActionsThatFulfilIt(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
 		c := demoCommitment(t, e, "Sign agreements in February")
-		cl := itemClient{e: e, token: e.tokens["PAK"]}
+		cl := pageClient{e: e, token: e.tokens["PAK"]}
 		path := fmt.Sprintf("/commitments/%d", c.ID)
 		itemPageHas(t, cl.get(t, path), 200, "No action fulfils this commitment yet.", `value="Sign agreements in February next year"`)
 		// A title left empty is named next to the field, and the other choices are kept.
@@ -115,7 +115,7 @@ func TestCommitmentActionsThatFulfilIt(t *testing.T) {
 		if len(actions) != 1 || actions[0].CommitmentID != c.ID || actions[0].Due.Value != "2025-02" {
 			t.Fatalf("the action does not fulfil the commitment: %+v", actions)
 		}
-		itemPageHas(t, itemClient{e: e, token: e.readTok["PAK"]}.post(t, path+"/actions", url.Values{"title": {"x"}}), http.StatusForbidden)
+		itemPageHas(t, pageClient{e: e, token: e.readTok["PAK"]}.post(t, path+"/actions", url.Values{"title": {"x"}}), http.StatusForbidden)
 	})
 }
 
@@ -123,11 +123,11 @@ func TestCommitmentStatusChange(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
 		c := demoCommitment(t, e, "Strengthen political dialogue")
 		path := fmt.Sprintf("/commitments/%d", c.ID)
-		cl := itemClient{e: e, token: e.tokens["BLR"]}
+		cl := pageClient{e: e, token: e.tokens["BLR"]}
 		r := cl.post(t, path+"/status", url.Values{"status": {"partly_met"}, "version": {fmt.Sprint(c.Version)}})
 		itemPageHas(t, r, http.StatusSeeOther)
 		itemPageHas(t, cl.get(t, path), 200, `<option value="partly_met" selected>`)
-		hx := itemClient{e: e, token: e.tokens["PAK"], htmx: true, lang: "ur"}
+		hx := pageClient{e: e, token: e.tokens["PAK"], htmx: true, lang: "ur"}
 		r = hx.post(t, path+"/status", url.Values{"status": {"met"}, "version": {fmt.Sprint(c.Version + 1)}})
 		itemPageHas(t, r, 200, `<div id="commitment-status"`, "پورا ہوا")
 		itemPageLacks(t, r, "<html")
@@ -140,7 +140,7 @@ func TestCommitmentStatusChange(t *testing.T) {
 
 func TestCommitmentFormBadInputKeepsWhatWasTyped(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
-		cl := itemClient{e: e, token: e.tokens["PAK"], lang: "ru"}
+		cl := pageClient{e: e, token: e.tokens["PAK"], lang: "ru"}
 		form := url.Values{"statement": {"   "}, "sectors": {"textiles", "trade"}, "responsible": {"both"},
 			"due.value": {"next spring"}, "status": {"pending"}, "evidence": {"Minutes of the Minsk round"}}
 		r := cl.post(t, fmt.Sprintf("/roadmaps/%d/commitments", e.demo.Roadmap.ID), form)
@@ -155,7 +155,7 @@ func TestCommitmentFormBadInputKeepsWhatWasTyped(t *testing.T) {
 
 func TestCommitmentCreateEditAndStaleVersion(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
-		cl := itemClient{e: e, token: e.tokens["PAK"]}
+		cl := pageClient{e: e, token: e.tokens["PAK"]}
 		form := url.Values{"statement": {"<script>alert(1)</script> Hold a business forum"}, "sectors": {"trade", "investment"},
 			"responsible": {"PAK"}, "due.value": {"2025-Q2"}, "status": {"pending"}}
 		r := cl.post(t, fmt.Sprintf("/roadmaps/%d/commitments", e.demo.Roadmap.ID), form)
@@ -201,7 +201,7 @@ func demoCommitmentByPath(t *testing.T, e *env, path string) *entente.Commitment
 
 func TestUnknownCommitmentIsNotFound(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
-		cl := itemClient{e: e, token: e.tokens["BLR"], lang: "ur"}
+		cl := pageClient{e: e, token: e.tokens["BLR"], lang: "ur"}
 		for _, p := range []string{"/commitments/9999", "/commitments/0", "/commitments/9999/edit", "/roadmaps/9999/commitments"} {
 			itemPageHas(t, cl.get(t, p), http.StatusNotFound, `dir="rtl"`, "یہ صفحہ موجود نہیں")
 		}
@@ -212,7 +212,7 @@ func TestCommitmentViewerCannotChangeIt(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
 		c := demoCommitment(t, e, "Strengthen political dialogue")
 		path := fmt.Sprintf("/commitments/%d", c.ID)
-		viewer := itemClient{e: e, token: e.readTok["BLR"]}
+		viewer := pageClient{e: e, token: e.readTok["BLR"]}
 		r := viewer.get(t, path)
 		itemPageHas(t, r, 200, "pending")
 		itemPageLacks(t, r, "commitment-status-select", path+"/edit", "Add an action that fulfils it")

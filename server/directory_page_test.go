@@ -4,49 +4,12 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
 
 	"github.com/entente/entente"
 )
-
-// dirClient requests pages as one demo user (or an anonymous visitor when token is ""), in one
-// language; form posts are sent as a browser without JavaScript sends them.
-type dirClient struct {
-	e     *env
-	token string
-	lang  string
-}
-
-func (c dirClient) send(t testing.TB, method, path string, form url.Values) response {
-	t.Helper()
-	req := httptest.NewRequest(method, path, nil)
-	if form != nil {
-		req = httptest.NewRequest(method, path, strings.NewReader(form.Encode()))
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	}
-	if c.token != "" {
-		req.Header.Set("Authorization", "Bearer "+c.token)
-	}
-	if c.lang != "" {
-		req.Header.Set("Accept-Language", c.lang)
-	}
-	rec := httptest.NewRecorder()
-	c.e.handler.ServeHTTP(rec, req)
-	return response{rec.Code, rec.Header(), rec.Body.Bytes()}
-}
-
-func (c dirClient) get(t testing.TB, path string) response {
-	t.Helper()
-	return c.send(t, "GET", path, nil)
-}
-
-func (c dirClient) post(t testing.TB, path string, form url.Values) response {
-	t.Helper()
-	return c.send(t, "POST", path, form)
-}
 
 // dirHas fails unless the page contains every one of the texts.
 func dirHas(t testing.TB, r response, texts ...string) {
@@ -111,7 +74,7 @@ func TestDirectoryPagesInEveryLanguage(t *testing.T) {
 		jmc := dirBody(t, e, "Pakistan–Belarus Joint Ministerial Commission")
 		dar := dirPerson(t, e, "Ishaq Dar")
 		for _, l := range dirLanguages {
-			c := dirClient{e: e, lang: l.code}
+			c := pageClient{e: e, lang: l.code}
 			head := fmt.Sprintf(`<html lang="%s" dir="%s">`, l.code, l.dir)
 			for _, p := range []struct{ path, word string }{
 				{"/parties", l.parties}, {"/parties/PAK", l.bodies}, {"/bodies", l.bodies},
@@ -126,22 +89,22 @@ func TestDirectoryPagesInEveryLanguage(t *testing.T) {
 
 func TestPartyPageShowsLocalTimeBodiesPeopleAndRoadmaps(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
-		c := dirClient{e: e}
+		c := pageClient{e: e}
 		// The test clock says 06:00 UTC: 11:00 in Karachi, 09:00 in Minsk.
 		dirHas(t, c.get(t, "/parties").want(t, 200), "11:00 Karachi", "09:00 Minsk", "Urdu (ur)")
 		r := c.get(t, "/parties/PAK").want(t, 200)
 		dirHas(t, r, "11:00 Karachi", "UTC&#43;05:00", "26 November 2024", "Ministry of Commerce", "Pakistan–Belarus Joint Ministerial Commission",
 			"Shehbaz Sharif", "Pakistan–Belarus cooperation roadmap")
 		dirLacks(t, r, "Ministry of Industry<", "Maxim Ryzhenkov")
-		dirHas(t, dirClient{e: e, lang: "ru"}.get(t, "/parties/BLR"), "09:00 Minsk", "белорусский (be)")
-		dirClient{e: e, lang: "ur"}.get(t, "/parties/ZZZ").want(t, http.StatusNotFound)
-		dirHas(t, dirClient{e: e, lang: "ur"}.get(t, "/parties/ZZZ"), `dir="rtl"`)
+		dirHas(t, pageClient{e: e, lang: "ru"}.get(t, "/parties/BLR"), "09:00 Minsk", "белорусский (be)")
+		pageClient{e: e, lang: "ur"}.get(t, "/parties/ZZZ").want(t, http.StatusNotFound)
+		dirHas(t, pageClient{e: e, lang: "ur"}.get(t, "/parties/ZZZ"), `dir="rtl"`)
 	})
 }
 
 func TestBodyListFilters(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
-		c := dirClient{e: e}
+		c := pageClient{e: e}
 		r := c.get(t, "/bodies?party=joint").want(t, 200)
 		dirHas(t, r, "Pakistan–Belarus Joint Ministerial Commission", "Joint working group on textiles")
 		dirLacks(t, r, "Ministry of Commerce")
@@ -163,7 +126,7 @@ func TestBodyPageShowsWhatItLeads(t *testing.T) {
 		commerce := dirBody(t, e, "Ministry of Commerce")
 		mofa := dirBody(t, e, "Ministry of Foreign Affairs")
 		jmc := dirBody(t, e, "Pakistan–Belarus Joint Ministerial Commission")
-		c := dirClient{e: e}
+		c := pageClient{e: e}
 		r := c.get(t, fmt.Sprintf("/bodies/%d", commerce.ID)).want(t, 200)
 		dirHas(t, r, "Trade and economic cooperation", "Textiles", "lead for PAK", "Pakistan–Belarus cooperation roadmap")
 		r = c.get(t, fmt.Sprintf("/bodies/%d", jmc.ID)).want(t, 200)
@@ -178,7 +141,7 @@ func TestBodyPageShowsWhatItLeads(t *testing.T) {
 
 func TestPeopleListAndPage(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
-		c := dirClient{e: e}
+		c := pageClient{e: e}
 		r := c.get(t, "/people?party=BLR").want(t, 200)
 		dirHas(t, r, "Maxim Ryzhenkov", "Aleksandr Lukashenko")
 		dirLacks(t, r, "Ishaq Dar")
@@ -197,7 +160,7 @@ func TestPeopleListAndPage(t *testing.T) {
 
 func TestPartyForms(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
-		admin := dirClient{e: e, token: e.tokens["JOINT"]}
+		admin := pageClient{e: e, token: e.tokens["JOINT"]}
 		admin.get(t, "/parties/new").want(t, 200)
 		// Bad input: each problem next to its field, and what was typed kept.
 		r := admin.post(t, "/parties", url.Values{"code": {"kz"}, "name": {""}, "languages": {"kk, ru"}, "time_zone": {"Mars/Olympus"}}).want(t, http.StatusUnprocessableEntity)
@@ -216,18 +179,18 @@ func TestPartyForms(t *testing.T) {
 		r = admin.post(t, "/parties/KAZ", url.Values{"version": {"1"}, "name": {"Qazaqstan"}, "languages": {"kk"}, "time_zone": {"Asia/Almaty"}}).want(t, http.StatusConflict)
 		dirHas(t, r, `class="conflict"`, "Kazakhstan", `value="Qazaqstan"`, `name="version" value="2"`)
 		// Only administrators of the installation may change parties.
-		pak := dirClient{e: e, token: e.tokens["PAK"]}
+		pak := pageClient{e: e, token: e.tokens["PAK"]}
 		pak.get(t, "/parties/new").want(t, http.StatusForbidden)
 		pak.get(t, "/parties/PAK/edit").want(t, http.StatusForbidden)
 		pak.post(t, "/parties/PAK", url.Values{"version": {"1"}, "name": {"Pakistan"}, "time_zone": {"Asia/Karachi"}}).want(t, http.StatusForbidden)
 		dirLacks(t, pak.get(t, "/parties/PAK"), "/parties/PAK/edit")
-		dirClient{e: e}.get(t, "/parties/new").want(t, http.StatusSeeOther)
+		pageClient{e: e}.get(t, "/parties/new").want(t, http.StatusSeeOther)
 	})
 }
 
 func TestBodyForms(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
-		pak := dirClient{e: e, token: e.tokens["PAK"], lang: "ru"}
+		pak := pageClient{e: e, token: e.tokens["PAK"], lang: "ru"}
 		dirHas(t, pak.get(t, "/bodies/new").want(t, 200), `lang="ru"`, "Новый орган")
 		// A joint body needs two parties: the problem shows at the checkboxes, the name stays.
 		r := pak.post(t, "/bodies", url.Values{"party": {""}, "parties": {"PAK"}, "name": {"Joint business council"}, "kind": {"business_council"}}).want(t, http.StatusUnprocessableEntity)
@@ -240,15 +203,15 @@ func TestBodyForms(t *testing.T) {
 		dirHas(t, r, "&lt;script&gt;x&lt;/script&gt; Board of Investment", "Ведомство")
 		// Belarus may not add or change Pakistan's bodies; a read-only token changes nothing.
 		commerce := dirBody(t, e, "Ministry of Commerce")
-		blr := dirClient{e: e, token: e.tokens["BLR"]}
+		blr := pageClient{e: e, token: e.tokens["BLR"]}
 		blr.post(t, "/bodies", url.Values{"party": {"PAK"}, "name": {"Shadow ministry"}, "kind": {"ministry"}}).want(t, http.StatusForbidden)
 		blr.get(t, fmt.Sprintf("/bodies/%d/edit", commerce.ID)).want(t, http.StatusForbidden)
 		blr.post(t, fmt.Sprintf("/bodies/%d", commerce.ID), url.Values{"version": {"1"}, "name": {"Renamed"}, "kind": {"ministry"}}).want(t, http.StatusForbidden)
 		dirLacks(t, blr.get(t, fmt.Sprintf("/bodies/%d", commerce.ID)), "/edit")
-		viewer := dirClient{e: e, token: e.readTok["PAK"]}
+		viewer := pageClient{e: e, token: e.readTok["PAK"]}
 		viewer.post(t, fmt.Sprintf("/bodies/%d", commerce.ID), url.Values{"version": {"1"}, "name": {"Renamed"}, "kind": {"ministry"}}).want(t, http.StatusForbidden)
 		// Pakistan changes its own body; a stale version shows both versions.
-		edit := dirClient{e: e, token: e.tokens["PAK"]}
+		edit := pageClient{e: e, token: e.tokens["PAK"]}
 		dirHas(t, edit.get(t, fmt.Sprintf("/bodies/%d/edit", commerce.ID)).want(t, 200), `value="Ministry of Commerce"`)
 		form := url.Values{"version": {"1"}, "name": {"Ministry of Commerce and Trade"}, "short_name": {"MoC"}, "kind": {"ministry"}}
 		edit.post(t, fmt.Sprintf("/bodies/%d", commerce.ID), form).want(t, http.StatusSeeOther)
@@ -261,7 +224,7 @@ func TestBodyForms(t *testing.T) {
 
 func TestPersonForms(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
-		pak := dirClient{e: e, token: e.tokens["PAK"], lang: "ur"}
+		pak := pageClient{e: e, token: e.tokens["PAK"], lang: "ur"}
 		dirHas(t, pak.get(t, "/people/new").want(t, 200), `dir="rtl"`, "نیا فرد", `<option value="PAK" selected>`)
 		commerce := dirBody(t, e, "Ministry of Commerce")
 		blrTrade := dirBody(t, e, "Ministry of Antimonopoly Regulation and Trade")
@@ -273,16 +236,16 @@ func TestPersonForms(t *testing.T) {
 		path := strings.TrimSuffix(r.header.Get("Location"), "?notice=notice.created")
 		dirHas(t, pak.get(t, path).want(t, 200), "Jawad Paul", "Ministry of Commerce", "Secretary of Commerce")
 		// Belarus may not change Pakistan's people.
-		blr := dirClient{e: e, token: e.tokens["BLR"]}
+		blr := pageClient{e: e, token: e.tokens["BLR"]}
 		blr.get(t, path+"/edit").want(t, http.StatusForbidden)
 		blr.post(t, path, url.Values{"version": {"1"}, "name": {"Someone else"}}).want(t, http.StatusForbidden)
 		blr.post(t, "/people", url.Values{"party": {"PAK"}, "name": {"Someone else"}}).want(t, http.StatusForbidden)
 		// Pakistan edits; a bad body keeps the typed name.
-		edit := dirClient{e: e, token: e.tokens["PAK"]}
+		edit := pageClient{e: e, token: e.tokens["PAK"]}
 		r = edit.post(t, path, url.Values{"version": {"1"}, "name": {"Jawad Paul Khan"}, "role": {"Secretary"}, "body_id": {"nine"}}).want(t, http.StatusUnprocessableEntity)
 		dirHas(t, r, `id="p-body_id"`, `value="Jawad Paul Khan"`)
 		edit.post(t, path, url.Values{"version": {"1"}, "name": {"Jawad Paul Khan"}, "role": {"Secretary"}, "body_id": {fmt.Sprint(commerce.ID)}}).want(t, http.StatusSeeOther)
 		dirHas(t, edit.get(t, path), "Jawad Paul Khan")
-		dirClient{e: e}.get(t, "/people/new").want(t, http.StatusSeeOther)
+		pageClient{e: e}.get(t, "/people/new").want(t, http.StatusSeeOther)
 	})
 }

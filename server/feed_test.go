@@ -386,11 +386,11 @@ func TestImportPage(t *testing.T) {
 		if again := upload(t, b, path, good); !strings.Contains(again.Body.String(), "1 meeting unchanged") {
 			t.Fatalf("the same file again:\n%s", again.Body)
 		}
-		viewer := meetingClient{e: e, token: e.readTok["PAK"]}
+		viewer := pageClient{e: e, token: e.readTok["PAK"]}
 		viewer.get(t, path).want(t, http.StatusForbidden)
 		list := fmt.Sprintf("/roadmaps/%d/meetings", e.demo.Roadmap.ID)
 		viewer.get(t, list).want(t, http.StatusOK).has(t, fmt.Sprintf(`href="/roadmaps/%d/calendar.ics"`, e.demo.Roadmap.ID)).lacks(t, path)
-		editor := meetingClient{e: e, token: e.tokens["PAK"], lang: "ur"}
+		editor := pageClient{e: e, token: e.tokens["PAK"], lang: "ur"}
 		editor.get(t, list).want(t, http.StatusOK).has(t, `href="`+path+`"`, "کیلنڈر فائل سے درآمد")
 		leaders := demoMeeting(t, e, leadersTalks)
 		viewer.get(t, fmt.Sprintf("/meetings/%d", leaders.ID)).want(t, http.StatusOK).

@@ -35,7 +35,7 @@ func TestInterestPagesInEveryLanguage(t *testing.T) {
 			"ur": {`lang="ur" dir="rtl"`, "BLR کی PAK کو پیشکش", "بھاری مشینری"},
 		}
 		for lang, want := range words {
-			cl := itemClient{e: e, token: e.tokens["PAK"], lang: lang}
+			cl := pageClient{e: e, token: e.tokens["PAK"], lang: lang}
 			itemPageHas(t, cl.get(t, fmt.Sprintf("/roadmaps/%d/interests", e.demo.Roadmap.ID)), 200, want...)
 			itemPageHas(t, cl.get(t, fmt.Sprintf("/interests/%d", i.ID)), 200, want...)
 			itemPageHas(t, cl.get(t, fmt.Sprintf("/roadmaps/%d/interests/new", e.demo.Roadmap.ID)), 200, want[0], want[2])
@@ -46,7 +46,7 @@ func TestInterestPagesInEveryLanguage(t *testing.T) {
 
 func TestInterestListFilters(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
-		cl := itemClient{e: e}
+		cl := pageClient{e: e}
 		base := fmt.Sprintf("/roadmaps/%d/interests", e.demo.Roadmap.ID)
 		tests := []struct {
 			query      string
@@ -72,11 +72,11 @@ func TestInterestPageShowsProductsAndStatus(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
 		i := demoInterest(t, e, "Imports of Pakistani goods")
 		path := fmt.Sprintf("/interests/%d", i.ID)
-		cl := itemClient{e: e, token: e.tokens["BLR"]}
+		cl := pageClient{e: e, token: e.tokens["BLR"]}
 		itemPageHas(t, cl.get(t, path), 200, `<code dir="ltr">52</code> <span class="hint">chapter</span>`, "BLR asks PAK",
 			`<option value="open" selected>`)
 		itemPageHas(t, cl.post(t, path+"/status", url.Values{"status": {"in_progress"}, "version": {fmt.Sprint(i.Version)}}), http.StatusSeeOther)
-		hx := itemClient{e: e, token: e.tokens["PAK"], htmx: true, lang: "ru"}
+		hx := pageClient{e: e, token: e.tokens["PAK"], htmx: true, lang: "ru"}
 		r := hx.post(t, path+"/status", url.Values{"status": {"realised"}, "version": {fmt.Sprint(i.Version + 1)}})
 		itemPageHas(t, r, 200, `<div id="interest-status"`, "реализовано")
 		itemPageLacks(t, r, "<html")
@@ -87,7 +87,7 @@ func TestInterestPageShowsProductsAndStatus(t *testing.T) {
 
 func TestInterestFormBadInputKeepsWhatWasTyped(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
-		cl := itemClient{e: e, token: e.tokens["PAK"], lang: "ur"}
+		cl := pageClient{e: e, token: e.tokens["PAK"], lang: "ur"}
 		form := url.Values{"kind": {"request"}, "from_party": {"PAK"}, "to_party": {"PAK"}, "title": {"Potash for fertiliser"},
 			"sectors": {"agriculture", "mining_minerals"}, "products": {"3104, 31a"}, "status": {"open"}}
 		r := cl.post(t, fmt.Sprintf("/roadmaps/%d/interests", e.demo.Roadmap.ID), form)
@@ -95,14 +95,14 @@ func TestInterestFormBadInputKeepsWhatWasTyped(t *testing.T) {
 			`id="p-products"`, "ہر پروڈکٹ 2، 4 یا 6 ہندسوں کا ایچ ایس کوڈ ہونا چاہیے", `value="3104, 31a"`,
 			`value="Potash for fertiliser"`, `value="mining_minerals" checked`, `<option value="request" selected>`)
 		form = url.Values{"kind": {"offer"}, "title": {""}, "status": {"open"}}
-		r = itemClient{e: e, token: e.tokens["PAK"]}.post(t, fmt.Sprintf("/roadmaps/%d/interests", e.demo.Roadmap.ID), form)
+		r = pageClient{e: e, token: e.tokens["PAK"]}.post(t, fmt.Sprintf("/roadmaps/%d/interests", e.demo.Roadmap.ID), form)
 		itemPageHas(t, r, http.StatusUnprocessableEntity, `id="p-title"`, `id="p-from_party"`, "choose one of the roadmap&#39;s parties")
 	})
 }
 
 func TestInterestCreateEditAndStaleVersion(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
-		cl := itemClient{e: e, token: e.tokens["PAK"]}
+		cl := pageClient{e: e, token: e.tokens["PAK"]}
 		form := url.Values{"kind": {"offer"}, "from_party": {"PAK"}, "to_party": {"BLR"}, "title": {"<script>alert(1)</script> Surgical instruments"},
 			"sectors": {"health"}, "products": {"9018 901890"}, "status": {"open"}}
 		r := cl.post(t, fmt.Sprintf("/roadmaps/%d/interests", e.demo.Roadmap.ID), form)
@@ -134,7 +134,7 @@ func TestInterestCreateEditAndStaleVersion(t *testing.T) {
 
 func TestUnknownInterestIsNotFound(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
-		cl := itemClient{e: e, token: e.tokens["PAK"]}
+		cl := pageClient{e: e, token: e.tokens["PAK"]}
 		for _, p := range []string{"/interests/9999", "/interests/-3", "/interests/9999/edit", "/roadmaps/9999/interests"} {
 			itemPageHas(t, cl.get(t, p), http.StatusNotFound, "This page does not exist")
 		}
@@ -145,14 +145,14 @@ func TestInterestViewerCannotChangeIt(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
 		i := demoInterest(t, e, "Transfer of technology")
 		path := fmt.Sprintf("/interests/%d", i.ID)
-		viewer := itemClient{e: e, token: e.readTok["PAK"]}
+		viewer := pageClient{e: e, token: e.readTok["PAK"]}
 		r := viewer.get(t, path)
 		itemPageHas(t, r, 200, "open")
 		itemPageLacks(t, r, "interest-status-select", path+"/edit", "Delete this offer or request")
 		itemPageHas(t, viewer.get(t, path+"/edit"), http.StatusForbidden)
 		itemPageHas(t, viewer.post(t, path+"/status", url.Values{"status": {"dropped"}, "version": {"1"}}), http.StatusForbidden)
 		itemPageHas(t, viewer.post(t, path+"/delete", url.Values{}), http.StatusForbidden)
-		itemPageHas(t, itemClient{e: e}.post(t, path+"/status", url.Values{"status": {"dropped"}, "version": {"1"}}), http.StatusUnauthorized)
+		itemPageHas(t, pageClient{e: e}.post(t, path+"/status", url.Values{"status": {"dropped"}, "version": {"1"}}), http.StatusUnauthorized)
 		if got, _ := e.svc.Interests.FindInterestByID(itemSystemCtx(), i.ID); got.Version != i.Version || got.Status != "open" {
 			t.Fatalf("the interest changed: %+v", got)
 		}

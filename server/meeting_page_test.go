@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -12,46 +11,6 @@ import (
 
 	"github.com/entente/entente"
 )
-
-// meetingClient requests the meeting pages as one demo user, in one language; form posts are
-// sent as a browser sends them, and as htmx sends them when htmx is set.
-type meetingClient struct {
-	e     *env
-	token string
-	lang  string
-	htmx  bool
-}
-
-func (c meetingClient) send(t *testing.T, method, path string, form url.Values) response {
-	t.Helper()
-	req := httptest.NewRequest(method, path, nil)
-	if form != nil {
-		req = httptest.NewRequest(method, path, strings.NewReader(form.Encode()))
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	}
-	if c.token != "" {
-		req.Header.Set("Authorization", "Bearer "+c.token)
-	}
-	if c.lang != "" {
-		req.Header.Set("Accept-Language", c.lang)
-	}
-	if c.htmx {
-		req.Header.Set("HX-Request", "true")
-	}
-	rec := httptest.NewRecorder()
-	c.e.handler.ServeHTTP(rec, req)
-	return response{rec.Code, rec.Header(), rec.Body.Bytes()}
-}
-
-func (c meetingClient) get(t *testing.T, path string) response {
-	t.Helper()
-	return c.send(t, "GET", path, nil)
-}
-
-func (c meetingClient) post(t *testing.T, path string, form url.Values) response {
-	t.Helper()
-	return c.send(t, "POST", path, form)
-}
 
 // has fails unless the page contains every one of the texts.
 func (r response) has(t *testing.T, texts ...string) response {
@@ -112,7 +71,7 @@ func TestMeetingPagesInEveryLanguage(t *testing.T) {
 			{"ru", "ltr", "Предстоящие", "Повестка дня", "Превратить в мероприятие", "Новая встреча"},
 			{"ur", "rtl", "آنے والی ملاقاتیں", "ایجنڈا", "اسے اقدام بنائیں", "نئی ملاقات"},
 		} {
-			c := meetingClient{e: e, token: e.tokens["PAK"], lang: lang.code}
+			c := pageClient{e: e, token: e.tokens["PAK"], lang: lang.code}
 			html := fmt.Sprintf(`<html lang="%s" dir="%s">`, lang.code, lang.dir)
 			list := c.get(t, fmt.Sprintf("/roadmaps/%d/meetings", rid)).want(t, 200).has(t, html, lang.upcoming)
 			// Upcoming meetings come in date order, the one with no date last; the past ones after.
@@ -137,7 +96,7 @@ func TestMeetingPagesInEveryLanguage(t *testing.T) {
 
 func TestMeetingListGroupsByMonthAndFilters(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
-		c := meetingClient{e: e, token: e.readTok["BLR"]}
+		c := pageClient{e: e, token: e.readTok["BLR"]}
 		path := fmt.Sprintf("/roadmaps/%d/meetings", e.demo.Roadmap.ID)
 		c.get(t, path).want(t, 200).has(t, "<h3>December 2024</h3>", "<h3>February 2025</h3>", "<h3>Date open</h3>",
 			"<h3>November 2024</h3>", "invitation accepted", "hosted by BLR").lacks(t, "Add a meeting")
@@ -150,7 +109,7 @@ func TestMeetingListGroupsByMonthAndFilters(t *testing.T) {
 
 func TestMeetingCreateReadsTheVenuesLocalTime(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
-		c := meetingClient{e: e, token: e.tokens["PAK"]}
+		c := pageClient{e: e, token: e.tokens["PAK"]}
 		form := url.Values{"kind": {"commission_session"}, "title": {"Joint Ministerial Commission"}, "status": {"planned"},
 			"time_zone": {"Europe/Minsk"}, "starts_at": {"2025-02-10T11:00"}, "ends_at": {"2025-02-10T17:30"},
 			"location": {"Minsk"}, "host_party": {"BLR"}}
@@ -170,7 +129,7 @@ func TestMeetingCreateReadsTheVenuesLocalTime(t *testing.T) {
 
 func TestMeetingFormBadInput(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
-		c := meetingClient{e: e, token: e.tokens["PAK"], lang: "ru"}
+		c := pageClient{e: e, token: e.tokens["PAK"], lang: "ru"}
 		form := url.Values{"kind": {"working_group"}, "title": {""}, "when.value": {"2025-13"}, "status": {"planned"},
 			"starts_at": {"2025-02-10T11:00"}, "location": {"Minsk <b>centre</b>"}, "description": {"Keep this text"}}
 		c.post(t, fmt.Sprintf("/roadmaps/%d/meetings", e.demo.Roadmap.ID), form).want(t, http.StatusUnprocessableEntity).has(t,
@@ -188,7 +147,7 @@ func TestMeetingFormBadInput(t *testing.T) {
 
 func TestMeetingTextIsShownAsText(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
-		c := meetingClient{e: e, token: e.tokens["PAK"]}
+		c := pageClient{e: e, token: e.tokens["PAK"]}
 		m := demoMeeting(t, e, "Follow-up round in Minsk")
 		v := url.Values{"kind": {m.Kind}, "title": {"<script>alert(1)</script>"}, "status": {m.Status}, "host_party": {m.HostParty},
 			"when.value": {m.When.Value}, "when.approximate": {"true"}, "time_zone": {m.TimeZone}, "location": {m.Location},
@@ -206,7 +165,7 @@ func TestMeetingTextIsShownAsText(t *testing.T) {
 
 func TestMeetingStaleVersionShowsBothVersions(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
-		c := meetingClient{e: e, token: e.tokens["BLR"]}
+		c := pageClient{e: e, token: e.tokens["BLR"]}
 		m := demoMeeting(t, e, "Signing of agreements")
 		base := url.Values{"kind": {m.Kind}, "status": {m.Status}, "host_party": {m.HostParty}, "when.value": {m.When.Value},
 			"time_zone": {m.TimeZone}, "follows_up_id": {fmt.Sprint(m.FollowsUpID)}, "version": {fmt.Sprint(m.Version)}}
@@ -232,7 +191,7 @@ func TestMeetingStaleVersionShowsBothVersions(t *testing.T) {
 
 func TestUnknownMeetingIsNotFound(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
-		c := meetingClient{e: e, token: e.tokens["PAK"], lang: "ur"}
+		c := pageClient{e: e, token: e.tokens["PAK"], lang: "ur"}
 		for _, path := range []string{"/meetings/99999", "/meetings/abc", "/meetings/99999/edit", "/meetings/99999/follow-up", "/roadmaps/99999/meetings"} {
 			c.get(t, path).want(t, http.StatusNotFound).has(t, `<html lang="ur" dir="rtl">`)
 		}
@@ -247,14 +206,14 @@ func TestMeetingViewerCannotChangeIt(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
 		leaders := demoMeeting(t, e, leadersTalks)
 		page := fmt.Sprintf("/meetings/%d", leaders.ID)
-		viewer := meetingClient{e: e, token: e.readTok["PAK"]}
+		viewer := pageClient{e: e, token: e.readTok["PAK"]}
 		viewer.get(t, page).want(t, 200).has(t, "A comprehensive roadmap").lacks(t, `action="/meetings/`, "Make it an action")
 		viewer.get(t, page+"/edit").want(t, http.StatusForbidden)
 		viewer.get(t, page+"/follow-up").want(t, http.StatusForbidden)
 		viewer.get(t, fmt.Sprintf("/roadmaps/%d/meetings/new", e.demo.Roadmap.ID)).want(t, http.StatusForbidden)
-		anonymous := meetingClient{e: e}
+		anonymous := pageClient{e: e}
 		anonymous.get(t, page).want(t, 200).lacks(t, `action="/meetings/`)
-		for _, c := range []meetingClient{viewer, anonymous} {
+		for _, c := range []pageClient{viewer, anonymous} {
 			c.post(t, page+"/agenda", url.Values{"title": {"Not allowed"}}).want(t, map[bool]int{true: 403, false: 401}[c.token != ""])
 			c.post(t, fmt.Sprintf("%s/decisions/%d/action", page, leaders.Decisions[0].ID), url.Values{}).want(t, map[bool]int{true: 403, false: 401}[c.token != ""])
 			c.post(t, page, url.Values{"title": {"Renamed"}, "kind": {leaders.Kind}, "status": {leaders.Status}}).want(t, map[bool]int{true: 403, false: 401}[c.token != ""])
@@ -270,8 +229,8 @@ func TestAgendaAndDecisionsChangeInPlace(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
 		leaders := demoMeeting(t, e, leadersTalks)
 		page := fmt.Sprintf("/meetings/%d", leaders.ID)
-		hx := meetingClient{e: e, token: e.tokens["PAK"], htmx: true}
-		plain := meetingClient{e: e, token: e.tokens["PAK"]}
+		hx := pageClient{e: e, token: e.tokens["PAK"], htmx: true}
+		plain := pageClient{e: e, token: e.tokens["PAK"]}
 
 		hx.post(t, page+"/agenda", url.Values{"title": {"Defence cooperation"}}).want(t, 200).has(t, `<section id="agenda"`, "Defence cooperation").lacks(t, "<html")
 		hx.post(t, page+"/agenda", url.Values{"title": {" "}}).want(t, 200).has(t, `<section id="agenda"`, `id="p-title"`)
@@ -320,7 +279,7 @@ func TestParticipantsAddAndRemove(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
 		minsk := demoMeeting(t, e, "Follow-up round in Minsk")
 		page := fmt.Sprintf("/meetings/%d", minsk.ID)
-		c := meetingClient{e: e, token: e.tokens["BLR"]}
+		c := pageClient{e: e, token: e.tokens["BLR"]}
 		leaders := demoMeeting(t, e, leadersTalks)
 		person := leaders.Participants[1]
 		c.post(t, page+"/participants", url.Values{"person_id": {fmt.Sprint(person.PersonID)}, "role": {"Head of delegation"}}).want(t, http.StatusSeeOther)
@@ -331,7 +290,7 @@ func TestParticipantsAddAndRemove(t *testing.T) {
 		if len(got.Participants) != 2 || got.Participants[0].Name != person.Name || got.Participants[1].Party != "PAK" {
 			t.Fatalf("participants: %+v", got.Participants)
 		}
-		hx := meetingClient{e: e, token: e.tokens["BLR"], htmx: true}
+		hx := pageClient{e: e, token: e.tokens["BLR"], htmx: true}
 		hx.post(t, fmt.Sprintf("%s/participants/%d/delete", page, got.Participants[1].ID), nil).want(t, 200).
 			has(t, `<section id="participants"`, person.Name).lacks(t, "Delegation of the Ministry of Commerce")
 	})
@@ -339,7 +298,7 @@ func TestParticipantsAddAndRemove(t *testing.T) {
 
 func TestScheduleTheFollowUpMeeting(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
-		c := meetingClient{e: e, token: e.tokens["JOINT"]}
+		c := pageClient{e: e, token: e.tokens["JOINT"]}
 		minsk := demoMeeting(t, e, "Follow-up round in Minsk")
 		c.get(t, fmt.Sprintf("/meetings/%d/follow-up", minsk.ID)).want(t, 200).has(t, `<option value="delegation_talks" selected>`,
 			`<option value="BLR" selected>`, `value="Minsk"`, `<option value="Europe/Minsk" selected>`,
@@ -358,7 +317,7 @@ func TestScheduleTheFollowUpMeeting(t *testing.T) {
 
 func TestVisitOffersOnlyTheNextInvitationStates(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
-		c := meetingClient{e: e, token: e.tokens["PAK"]}
+		c := pageClient{e: e, token: e.tokens["PAK"]}
 		visit := demoMeeting(t, e, "Visit of the Prime Minister of Pakistan to Belarus")
 		c.get(t, fmt.Sprintf("/meetings/%d", visit.ID)).want(t, 200).has(t, `class="invitation-steps"`, `aria-current="step">invitation accepted`)
 		c.get(t, fmt.Sprintf("/meetings/%d/edit", visit.ID)).want(t, 200).

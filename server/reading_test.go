@@ -157,7 +157,7 @@ func multipartRead(t *testing.T, e *env, token string, fields map[string]string,
 func TestReadAStatementPages(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
 		rm := e.demo.Roadmap.ID
-		cl := itemClient{e: e, token: e.tokens["PAK"]}
+		cl := pageClient{e: e, token: e.tokens["PAK"]}
 		itemPageHas(t, cl.get(t, fmt.Sprintf("/roadmaps/%d/read", rm)), 200, "Read a statement", `enctype="multipart/form-data"`,
 			`name="roadmap_id" value="`+fmt.Sprint(rm)+`"`, `value="2024-11-26"`)
 		itemPageHas(t, cl.get(t, fmt.Sprintf("/roadmaps/%d", rm)), 200, fmt.Sprintf(`href="/roadmaps/%d/read"`, rm))
@@ -196,7 +196,7 @@ func TestReadAStatementPages(t *testing.T) {
 
 		// In Russian and Urdu the pages speak the language, right to left for Urdu.
 		for lang, want := range map[string]string{"ru": "Прочитать заявление", "ur": "بیان پڑھیں"} {
-			l := itemClient{e: e, token: e.tokens["PAK"], lang: lang}
+			l := pageClient{e: e, token: e.tokens["PAK"], lang: lang}
 			itemPageHas(t, l.get(t, fmt.Sprintf("/roadmaps/%d/read", rm)), 200, want)
 			itemPageLacks(t, l.get(t, review), "reading.")
 		}
@@ -205,7 +205,7 @@ func TestReadAStatementPages(t *testing.T) {
 
 func TestApplyFormShowsProblemsNextToItems(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
-		cl := itemClient{e: e, token: e.tokens["BLR"]}
+		cl := pageClient{e: e, token: e.tokens["BLR"]}
 		r := multipartRead(t, e, e.tokens["BLR"], map[string]string{"text": theStatement(t), "published_on": "2024-11-26"}, "", "")
 		itemPageHas(t, r, http.StatusSeeOther)
 		review := r.header.Get("Location")

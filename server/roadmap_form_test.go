@@ -15,19 +15,19 @@ func TestRoadmapFormInEveryLanguage(t *testing.T) {
 		words := map[string]string{"en": "Start a roadmap", "ru": "Новая дорожная карта", "ur": "نیا روڈ میپ"}
 		edit := map[string]string{"en": "Add a track", "ru": "Добавить направление", "ur": "شعبہ شامل کریں"}
 		for _, l := range dirLanguages {
-			c := dirClient{e: e, token: e.tokens["JOINT"], lang: l.code}
+			c := pageClient{e: e, token: e.tokens["JOINT"], lang: l.code}
 			head := `<html lang="` + l.code + `" dir="` + l.dir + `">`
 			dirHas(t, c.get(t, "/roadmaps/new").want(t, http.StatusOK), head, words[l.code], `name="parties" value="BLR"`)
 			dirHas(t, c.get(t, fmt.Sprintf("/roadmaps/%d/edit", e.demo.Roadmap.ID)).want(t, http.StatusOK), head, edit[l.code])
 		}
-		dirClient{e: e}.get(t, "/roadmaps/new").want(t, http.StatusSeeOther)
-		dirClient{e: e, token: e.readTok["PAK"]}.get(t, "/roadmaps/new").want(t, http.StatusForbidden)
+		pageClient{e: e}.get(t, "/roadmaps/new").want(t, http.StatusSeeOther)
+		pageClient{e: e, token: e.readTok["PAK"]}.get(t, "/roadmaps/new").want(t, http.StatusForbidden)
 	})
 }
 
 func TestRoadmapCreate(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
-		c := dirClient{e: e, token: e.tokens["PAK"]}
+		c := pageClient{e: e, token: e.tokens["PAK"]}
 		// Bad input: every problem next to its field, and what was typed kept.
 		bad := url.Values{"title": {""}, "description": {"Trade corridor through Central Asia"}, "parties": {"PAK"},
 			"status": {"draft"}, "horizon.value": {"2025-13"}}
@@ -62,7 +62,7 @@ func TestRoadmapEdit(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
 		rm := dirRoadmap(t, e)
 		path := fmt.Sprintf("/roadmaps/%d", rm.ID)
-		admin := dirClient{e: e, token: e.tokens["JOINT"]}
+		admin := pageClient{e: e, token: e.tokens["JOINT"]}
 		// The status offers the current one and those the domain allows from it.
 		r := admin.get(t, path+"/edit").want(t, http.StatusOK)
 		dirHas(t, r, `<option value="active" selected>active</option>`, `value="suspended"`, `value="completed"`, `value="archived"`)
@@ -80,13 +80,13 @@ func TestRoadmapEdit(t *testing.T) {
 		dirHas(t, r, `class="conflict"`, "Pakistan–Belarus roadmap, 2025", `value="Pakistan–Belarus roadmap (stale)"`,
 			fmt.Sprintf(`name="version" value="%d"`, rm.Version+1))
 		// An editor changes tracks but not the roadmap itself; a reader changes nothing.
-		pak := dirClient{e: e, token: e.tokens["PAK"]}
+		pak := pageClient{e: e, token: e.tokens["PAK"]}
 		r = pak.get(t, path+"/edit").want(t, http.StatusOK)
 		dirHas(t, r, "Add a track")
 		dirLacks(t, r, `name="title"`)
 		pak.post(t, path, form).want(t, http.StatusForbidden)
-		dirClient{e: e, token: e.readTok["JOINT"]}.get(t, path+"/edit").want(t, http.StatusForbidden)
-		dirClient{e: e}.get(t, path+"/edit").want(t, http.StatusSeeOther)
+		pageClient{e: e, token: e.readTok["JOINT"]}.get(t, path+"/edit").want(t, http.StatusForbidden)
+		pageClient{e: e}.get(t, path+"/edit").want(t, http.StatusSeeOther)
 		admin.get(t, "/roadmaps/99999/edit").want(t, http.StatusNotFound)
 	})
 }
@@ -96,7 +96,7 @@ func TestTrackForms(t *testing.T) {
 		rm := dirRoadmap(t, e)
 		edit := fmt.Sprintf("/roadmaps/%d/edit", rm.ID)
 		commerce, blrTrade := dirBody(t, e, "Ministry of Commerce"), dirBody(t, e, "Ministry of Antimonopoly Regulation and Trade")
-		c := dirClient{e: e, token: e.tokens["PAK"], lang: "ru"}
+		c := pageClient{e: e, token: e.tokens["PAK"], lang: "ru"}
 		// Bad input on the new track: problems next to the fields, the typed text kept.
 		r := c.post(t, fmt.Sprintf("/roadmaps/%d/tracks", rm.ID), url.Values{"new_sector": {"textiles"}, "new_title": {""},
 			"new_description": {"Yarn and fabric"}, "new_lead.PAK": {"first"}}).want(t, http.StatusUnprocessableEntity)
@@ -131,8 +131,8 @@ func TestTrackForms(t *testing.T) {
 		r = c.post(t, fmt.Sprintf("/tracks/%d/delete", busy.ID), url.Values{}).want(t, http.StatusConflict)
 		dirHas(t, r, "ещё есть мероприятия или соглашения", `role="alert"`)
 		// Belarus's reader may not change tracks; the new, empty track is deleted.
-		dirClient{e: e, token: e.readTok["BLR"]}.post(t, fmt.Sprintf("/tracks/%d/delete", created.ID), url.Values{}).want(t, http.StatusForbidden)
-		dirClient{e: e, token: e.readTok["BLR"]}.post(t, fmt.Sprintf("/roadmaps/%d/tracks", rm.ID), url.Values{"new_sector": {"trade"}, "new_title": {"x"}}).want(t, http.StatusForbidden)
+		pageClient{e: e, token: e.readTok["BLR"]}.post(t, fmt.Sprintf("/tracks/%d/delete", created.ID), url.Values{}).want(t, http.StatusForbidden)
+		pageClient{e: e, token: e.readTok["BLR"]}.post(t, fmt.Sprintf("/roadmaps/%d/tracks", rm.ID), url.Values{"new_sector": {"trade"}, "new_title": {"x"}}).want(t, http.StatusForbidden)
 		c.post(t, fmt.Sprintf("/tracks/%d/delete", created.ID), url.Values{}).want(t, http.StatusSeeOther)
 		c.post(t, fmt.Sprintf("/tracks/%d/delete", created.ID), url.Values{}).want(t, http.StatusNotFound)
 	})

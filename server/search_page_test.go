@@ -16,7 +16,7 @@ func TestSearchInEveryLanguage(t *testing.T) {
 			"ur": {"ملاقاتیں", "کوئی چیز نہیں ملی"},
 		}
 		for _, l := range dirLanguages {
-			c := dirClient{e: e, lang: l.code}
+			c := pageClient{e: e, lang: l.code}
 			r := c.get(t, "/search").want(t, http.StatusOK)
 			dirHas(t, r, `lang="`+l.code+`" dir="`+l.dir+`"`, `id="search-q"`)
 			dirLacks(t, r, `class="search-summary"`)
@@ -30,7 +30,7 @@ func TestSearchInEveryLanguage(t *testing.T) {
 
 func TestSearchGroupsEveryKind(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
-		c := dirClient{e: e, token: e.tokens["PAK"]}
+		c := pageClient{e: e, token: e.tokens["PAK"]}
 		r := c.get(t, "/search?q=ministry").want(t, http.StatusOK)
 		dirHas(t, r, `id="kind-bodies"`, "Ministry of Commerce", `href="/bodies/`)
 		r = c.get(t, "/search?q=textiles").want(t, http.StatusOK)
@@ -50,8 +50,8 @@ func TestSearchGroupsEveryKind(t *testing.T) {
 func TestSearchShowsOnlyWhatTheCallerMayRead(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
 		// The demo's note internal to Pakistan: Belarus and the public never find it.
-		dirHas(t, dirClient{e: e, token: e.tokens["PAK"]}.get(t, "/search?q=vetting"), `id="kind-notes"`, "Note on an action", "<mark>vetting</mark>")
-		for _, c := range []dirClient{{e: e, token: e.tokens["BLR"]}, {e: e}} {
+		dirHas(t, pageClient{e: e, token: e.tokens["PAK"]}.get(t, "/search?q=vetting"), `id="kind-notes"`, "Note on an action", "<mark>vetting</mark>")
+		for _, c := range []pageClient{{e: e, token: e.tokens["BLR"]}, {e: e}} {
 			r := c.get(t, "/search?q=vetting").want(t, http.StatusOK)
 			dirHas(t, r, "Nothing you may read matches")
 			dirLacks(t, r, "Cabinet summary")
@@ -61,8 +61,8 @@ func TestSearchShowsOnlyWhatTheCallerMayRead(t *testing.T) {
 		if err := e.svc.Actions.CreateAction(dirSystem(), a); err != nil {
 			t.Fatal(err)
 		}
-		dirHas(t, dirClient{e: e}.get(t, "/search?q="+url.QueryEscape("ТРАКТОРОВ")), "Поставка тракторов МТЗ")
-		r := dirClient{e: e}.get(t, "/search?q="+url.QueryEscape("<script>alert(1)</script>")).want(t, http.StatusOK)
+		dirHas(t, pageClient{e: e}.get(t, "/search?q="+url.QueryEscape("ТРАКТОРОВ")), "Поставка тракторов МТЗ")
+		r := pageClient{e: e}.get(t, "/search?q="+url.QueryEscape("<script>alert(1)</script>")).want(t, http.StatusOK)
 		dirHas(t, r, "&lt;script&gt;alert(1)&lt;/script&gt;")
 		dirLacks(t, r, "<script>alert(1)")
 	})

@@ -29,7 +29,7 @@ func TestAdministratorPlacesUsersInBodies(t *testing.T) {
 			return list[0]
 		}
 		law, cabinet, minsk := body("PAK", "Ministry of Law"), body("PAK", "Cabinet Division"), body("BLR", "Council of Ministers")
-		admin := itemClient{e: e, token: e.tokens["JOINT"]}
+		admin := pageClient{e: e, token: e.tokens["JOINT"]}
 		page := admin.get(t, "/admin/users")
 		section := string(page.body)
 		section = section[strings.Index(section, fmt.Sprintf(`id="bodies-%d"`, desk.ID)):]
@@ -38,7 +38,7 @@ func TestAdministratorPlacesUsersInBodies(t *testing.T) {
 			t.Errorf("the desk officer's choices are wrong: %s", section)
 		}
 		path := fmt.Sprintf("/admin/users/%d/bodies", desk.ID)
-		set := func(c itemClient, version int, bodies ...string) response {
+		set := func(c pageClient, version int, bodies ...string) response {
 			return c.post(t, path, url.Values{"version": {fmt.Sprint(version)}, "body": bodies})
 		}
 		if r := set(admin, desk.Version, fmt.Sprint(law.ID), fmt.Sprint(minsk.ID)); r.status != 422 || !strings.Contains(string(r.body), "belongs to BLR") {
@@ -47,7 +47,7 @@ func TestAdministratorPlacesUsersInBodies(t *testing.T) {
 		if r := set(admin, desk.Version, "the cabinet"); r.status != 400 {
 			t.Errorf("a body that is not a number: status %d", r.status)
 		}
-		if r := set(itemClient{e: e, token: e.tokens["PAK"]}, desk.Version, fmt.Sprint(law.ID)); r.status != 403 && r.status != 404 {
+		if r := set(pageClient{e: e, token: e.tokens["PAK"]}, desk.Version, fmt.Sprint(law.ID)); r.status != 403 && r.status != 404 {
 			t.Errorf("a desk officer placing themselves: status %d", r.status)
 		}
 		if got, _ := e.svc.Users.FindUserByID(sys, desk.ID); got.Version != desk.Version {

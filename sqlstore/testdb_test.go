@@ -2,17 +2,11 @@ package sqlstore_test
 
 import (
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
-	"net/url"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/entente/entente"
-	"github.com/entente/entente/internal/testenv"
+	"github.com/entente/entente/internal/testdb"
 	"github.com/entente/entente/sqlstore"
 )
 
@@ -26,57 +20,9 @@ func eachDB(t *testing.T, test func(t *testing.T, db *sqlstore.DB)) {
 	t.Run("postgres", func(t *testing.T) { test(t, openPostgres(t)) })
 }
 
-func openSQLite(t testing.TB) *sqlstore.DB {
-	t.Helper()
-	db, err := sqlstore.Open(context.Background(), filepath.Join(t.TempDir(), "entente.db"), entente.FixedClock(testNow))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return db
-}
+func openSQLite(t testing.TB) *sqlstore.DB { return testdb.SQLite(t, entente.FixedClock(testNow)) }
 
-// openPostgres creates a schema of its own on the test server, opens entente in it, and drops
-// it afterwards.
-func openPostgres(t testing.TB) *sqlstore.DB {
-	t.Helper()
-	dsn := os.Getenv("ENTENTE_TEST_POSTGRES")
-	if dsn == "" {
-		testenv.Missing(t, "ENTENTE_TEST_POSTGRES is not set: set it to a PostgreSQL URL to run the PostgreSQL store tests")
-	}
-	schemaDSN, drop := createSchema(t, dsn)
-	db, err := sqlstore.Open(context.Background(), schemaDSN, entente.FixedClock(testNow))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close(); drop() })
-	return db
-}
-
-func createSchema(t testing.TB, dsn string) (string, func()) {
-	b := make([]byte, 6)
-	rand.Read(b)
-	schema := "entente_test_" + hex.EncodeToString(b)
-	admin, err := sql.Open("pgx", dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := admin.Exec("CREATE SCHEMA " + schema); err != nil {
-		admin.Close()
-		t.Fatalf("cannot create a test schema on %s: %v", dsn, err)
-	}
-	u, err := url.Parse(dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String(), func() {
-		admin.Exec("DROP SCHEMA " + schema + " CASCADE")
-		admin.Close()
-	}
-}
+func openPostgres(t testing.TB) *sqlstore.DB { return testdb.Postgres(t, entente.FixedClock(testNow)) }
 
 // addUser creates a user row directly, for tests of what users of each party may do.
 func addUser(t testing.TB, db *sqlstore.DB, id int64, party string) {
