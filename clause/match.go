@@ -1,8 +1,10 @@
 package clause
 
 import (
+	"runtime"
 	"slices"
 	"sort"
+	"sync"
 
 	"github.com/entente/entente"
 )
@@ -242,6 +244,7 @@ func arrangeChanges(in *interner, oldArts, newArts []entente.Article, oldTok, ne
 		oldOf[p.new], movedNew[p.new], matchedOld[p.old] = p.old, moved[k], true
 	}
 	out := make([]ArticleChange, 0, len(oldArts)+len(newArts))
+	var diffs []pendingDiff
 	nextOld := 0 // old articles before this one have been placed
 	flushDeleted := func(upTo int) {
 		for ; nextOld < upTo; nextOld++ {
@@ -270,10 +273,45 @@ func arrangeChanges(in *interner, oldArts, newArts []entente.Article, oldTok, ne
 		if !movedNew[j] {
 			flushDeleted(i)
 		}
-		out = append(out, matchedChange(in, &oldTok[i], &newTok[j], i, j, movedNew[j]))
+		c, changed := matchedChange(in, &oldTok[i], &newTok[j], i, j, movedNew[j])
+		if changed {
+			diffs = append(diffs, pendingDiff{at: len(out), old: &oldTok[i], new: &newTok[j]})
+		}
+		out = append(out, c)
 	}
 	flushDeleted(len(oldArts))
+	diffArticles(out, diffs)
 	return out
+}
+
+// pendingDiff is a changed article whose word diff is still to be made: out[at] in
+// arrangeChanges.
+type pendingDiff struct {
+	at       int
+	old, new *articleTokens
+}
+
+// diffArticles makes the word diffs of the changed articles, on every processor: articles are
+// independent, and a text rewritten throughout spends nearly all its time here. The tokens
+// were made beforehand, since the interner is not safe for concurrent use.
+func diffArticles(out []ArticleChange, diffs []pendingDiff) {
+	workers := min(runtime.GOMAXPROCS(0), len(diffs))
+	next := make(chan pendingDiff)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for d := range next {
+				o, n := d.old.article, d.new.article
+				out[d.at].Heading = tokenDiff(o.Heading, n.Heading, d.old.heading, d.new.heading)
+				out[d.at].Body = tokenDiff(o.Body, n.Body, d.old.body, d.new.body)
+			}
+		})
+	}
+	for _, d := range diffs {
+		next <- d
+	}
+	close(next)
+	wg.Wait()
 }
 
 func addedChange(a entente.Article, j int) ArticleChange {
@@ -286,20 +324,21 @@ func deletedChange(a entente.Article, i int) ArticleChange {
 		Heading: wholeOps(OpDelete, a.Heading), Body: wholeOps(OpDelete, a.Body)}
 }
 
-func matchedChange(in *interner, ot, nt *articleTokens, i, j int, moved bool) ArticleChange {
+// matchedChange is the change of an article found in both texts. When the article changed,
+// its tokens are made and changed is set: the word diffs of its heading and body are left to
+// diffArticles.
+func matchedChange(in *interner, ot, nt *articleTokens, i, j int, moved bool) (c ArticleChange, changed bool) {
 	o, n := ot.article, nt.article
-	c := ArticleChange{Status: ArticleUnchanged, Moved: moved, Renumbered: o.Number != n.Number,
+	c = ArticleChange{Status: ArticleUnchanged, Moved: moved, Renumbered: o.Number != n.Number,
 		OldNumber: o.Number, NewNumber: n.Number, OldIndex: i, NewIndex: j,
 		Heading: wholeOps(OpEqual, o.Heading), Body: wholeOps(OpEqual, o.Body)}
 	if ot.content == nt.content {
-		return c
+		return c, false
 	}
 	ot.tokenize(in)
 	nt.tokenize(in)
 	c.Status = ArticleChanged
-	c.Heading = tokenDiff(o.Heading, n.Heading, ot.heading, nt.heading)
-	c.Body = tokenDiff(o.Body, n.Body, ot.body, nt.body)
-	return c
+	return c, true
 }
 
 // tokenDiff diffs two strings already cut into tokens.
