@@ -103,4 +103,3 @@ func (s *ScheduleService) compute(ctx context.Context, roadmapID int64, target e
 	}
 	return in.describe(rm.ID, goal, res), nil
 }
-
