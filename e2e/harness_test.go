@@ -194,6 +194,14 @@ func (s *session) open(path string) {
 	s.do(chromedp.Navigate(s.base+path), chromedp.WaitVisible(chromedp.CSS("main h1")))
 }
 
+// follow performs steps that lead to another page (a link, a form) and waits for that page:
+// the current one is marked first, since it has a heading too.
+func (s *session) follow(steps ...chromedp.Action[chromedp.Void]) {
+	s.t.Helper()
+	s.do(chromedp.Evaluate[chromedp.Void](`document.body.dataset.left = 'yes'`))
+	s.do(append(steps, chromedp.WaitVisible(chromedp.CSS("body:not([data-left]) main h1")))...)
+}
+
 // text returns the text of the first element matching a CSS selector.
 func (s *session) text(sel string) string {
 	s.t.Helper()

@@ -44,7 +44,7 @@ func TestMeetingDecisionBecomesAction(t *testing.T) {
 	s.do(chromedp.Click(chromedp.CSS("#decisions .decision-to-action > p > button")),
 		chromedp.WaitVisible(chromedp.CSS("#decisions .decision-action a")))
 	s.screenshot("meeting")
-	s.do(chromedp.Click(chromedp.CSS("#decisions .decision-action a")), chromedp.WaitVisible(chromedp.CSS("main h1")))
+	s.follow(chromedp.Click(chromedp.CSS("#decisions .decision-action a")))
 	if h := s.text("main h1"); !strings.Contains(h, "machinery for joint assembly") {
 		t.Fatalf("the action made from the decision is %q", h)
 	}

@@ -54,7 +54,7 @@ func TestReadAStatement(t *testing.T) {
 	}
 	s.screenshot("statement-applied")
 
-	s.do(chromedp.Click(chromedp.CSS(`a[href="/roadmaps/1/meetings"].button`)), chromedp.WaitVisible(chromedp.CSS("main h1")))
+	s.follow(chromedp.Click(chromedp.CSS(`a[href="/roadmaps/1/meetings"].button`)))
 	meetings := s.text("main")
 	if !strings.Contains(meetings, "Eighth session of the Joint Ministerial Commission") {
 		t.Fatalf("the meetings page lacks the new session:\n%s", meetings)

@@ -36,8 +36,7 @@ func TestWorkspace(t *testing.T) {
 	// Filter the actions by the heavy machinery track.
 	s.open("/roadmaps/1/actions")
 	track := s.attr(`#f-track option:nth-child(5)`, "value")
-	s.do(chromedp.SetValue(chromedp.CSS("#f-track"), track), chromedp.Submit(chromedp.CSS("#f-track")),
-		chromedp.WaitVisible(chromedp.CSS("table.actions")))
+	s.follow(chromedp.SetValue(chromedp.CSS("#f-track"), track), chromedp.Submit(chromedp.CSS("#f-track")))
 	rows := s.text("table.actions tbody")
 	if !strings.Contains(rows, "Heavy machinery") || strings.Contains(rows, "Political dialogue") {
 		t.Fatalf("filtered by track, the table shows:\n%s", rows)
@@ -46,9 +45,14 @@ func TestWorkspace(t *testing.T) {
 
 	// Change the first action's status in the table; htmx swaps the row in place.
 	id := strings.TrimPrefix(s.attr("table.actions tbody tr", "id"), "action-")
-	s.do(chromedp.SetValue(chromedp.CSS("#status-"+id), "in_progress"),
-		chromedp.Click(chromedp.CSS("#action-"+id+" button")),
-		chromedp.WaitVisible(chromedp.CSS("#action-"+id)))
+	// Choosing a status submits the row (htmx, on change); the server's new row replaces it, so
+	// the row marked before the change is gone once the change is saved and settled.
+	s.do(chromedp.Evaluate[chromedp.Void](`(() => { const row = document.querySelector('#action-`+id+`');
+		row.dataset.before = 'status';
+		const select = row.querySelector('select[name=status]');
+		select.value = 'in_progress';
+		select.dispatchEvent(new Event('change', {bubbles: true})); })()`),
+		chromedp.WaitVisible(chromedp.CSS("#action-"+id+":not([data-before]):not(.htmx-swapping):not(.htmx-settling):not(.htmx-added)")))
 	s.open("/actions/" + id)
 	if st := s.text(".status-badge"); st != "in progress" {
 		t.Fatalf("after the change the action is %q", st)
