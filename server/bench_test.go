@@ -94,3 +94,34 @@ func BenchmarkSignIn(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRoadmapOverviewAfterWrite renders the overview of that roadmap just after a change,
+// when the kept schedule is stale and is computed again: the first view after every write.
+func BenchmarkRoadmapOverviewAfterWrite(b *testing.B) {
+	eachBenchDB(b, func(b *testing.B, e *env) {
+		ctx := entente.WithCaller(context.Background(), entente.SystemCaller)
+		actions, _, err := e.svc.Actions.FindActions(ctx, entente.ActionFilter{RoadmapID: e.demo.Roadmap.ID})
+		if err != nil {
+			b.Fatal(err)
+		}
+		a := actions[0]
+		path := fmt.Sprintf("/roadmaps/%d", e.demo.Roadmap.ID)
+		token := e.tokens["PAK"]
+		b.ReportAllocs()
+		for i := 0; b.Loop(); i++ {
+			b.StopTimer()
+			progress := i % 100
+			if a, err = e.svc.Actions.UpdateAction(ctx, a.ID, entente.ActionUpdate{Version: a.Version, Progress: &progress}); err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+			req := httptest.NewRequest("GET", path, nil)
+			req.Header.Set("Authorization", "Bearer "+token)
+			rec := httptest.NewRecorder()
+			e.handler.ServeHTTP(rec, req)
+			if rec.Code != http.StatusOK {
+				b.Fatalf("%s: %d", path, rec.Code)
+			}
+		}
+	})
+}
