@@ -1,6 +1,6 @@
 package trade
 
-//go:generate go run ./internal/gen -data ../../shared/data/trade -out .
+//go:generate go run ./internal/gen -data $ENTENTE_TEST_DATA/trade -out .
 
 import (
 	"fmt"

@@ -10,7 +10,7 @@ import (
 )
 
 // The checks of issue 8 against the real world matrices beside the repository
-// (../shared/data/trade; see its README for the figures).
+// (trade/ in the test data folder; see its README for the figures).
 
 func TestRealRCA2017(t *testing.T) {
 	path := testenv.SharedData(t, "trade/world_exports_hs4_2017_ots.csv")

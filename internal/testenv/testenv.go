@@ -1,4 +1,4 @@
-// Package testenv tells tests where the shared data and the external services are, and decides
+// Package testenv tells tests where the test data and the external services are, and decides
 // what happens when they are missing: a skip with a clear message on a developer's machine, a
 // failure under CI=true, where nothing may be skipped.
 package testenv
@@ -41,13 +41,19 @@ func ModuleRoot(t testing.TB) string {
 	}
 }
 
-// SharedData returns the path of rel inside the shared data folder beside the repository
-// (../shared/data/rel), or skips (fails under CI) when it is absent, as on a fresh clone.
+// SharedData returns the path of rel inside the folder of annotated statements, TimeML
+// documents, calendars and trade tables that ENTENTE_TEST_DATA names. The data is not part of
+// the repository: where the variable is unset or the file is absent the test skips (fails
+// under CI, whose script sets the variable).
 func SharedData(t testing.TB, rel string) string {
 	t.Helper()
-	p := filepath.Join(filepath.Dir(ModuleRoot(t)), "shared", "data", rel)
+	dir := os.Getenv("ENTENTE_TEST_DATA")
+	if dir == "" {
+		Missing(t, "ENTENTE_TEST_DATA is not set: set it to the folder of test data to run the tests that read "+rel)
+	}
+	p := filepath.Join(dir, rel)
 	if _, err := os.Stat(p); err != nil {
-		Missing(t, "shared data "+filepath.Join("../shared/data", rel)+" is absent (it sits beside the repository in development and CI)")
+		Missing(t, "the test data "+p+" is absent (ENTENTE_TEST_DATA="+dir+")")
 	}
 	return p
 }

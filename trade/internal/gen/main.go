@@ -1,10 +1,10 @@
 // Command gen derives the compact nomenclature table that package trade embeds from the
-// public-domain (PDDL) HS files in the shared data folder: sections, chapters and headings
+// public-domain (PDDL) HS files of the test data folder: sections, chapters and headings
 // with descriptions trimmed to a readable length. It writes Go source, so the table costs
-// nothing to load and the shared files never enter the repository. (Country codes come from
+// nothing to load and the data files never enter the repository. (Country codes come from
 // package country.)
 //
-// Run it from the trade directory (go generate does): go run ./internal/gen -data ../../shared/data/trade
+// Run it from the trade directory with ENTENTE_TEST_DATA naming the data folder: go generate.
 package main
 
 import (
@@ -28,9 +28,12 @@ import (
 const maxDescription = 90
 
 func main() {
-	data := flag.String("data", "../../shared/data/trade", "folder holding hs2022_nomenclature.csv and hs_sections.csv")
+	data := flag.String("data", "", "folder holding hs2022_nomenclature.csv and hs_sections.csv (required)")
 	out := flag.String("out", ".", "folder of package trade, where the tables are written")
 	flag.Parse()
+	if *data == "" || *data == "/trade" {
+		log.Fatal("gen: -data must name the folder of the HS files (go generate passes $ENTENTE_TEST_DATA/trade)")
+	}
 	if err := run(*data, *out); err != nil {
 		log.Fatal(err)
 	}
