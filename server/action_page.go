@@ -16,8 +16,7 @@ type ActionsPage struct {
 	Filter     *Form
 	Rows       []ActionRow
 	Total      int
-	NextPage   string // the URL of the next page, if any
-	FirstPage  string // the URL of the first page, when not on it
+	Pager      // links to the next page, and to the first when not on it
 	Sorts      []SortLink
 	CanAdd     bool
 	TrackField Field
@@ -111,12 +110,8 @@ func (s *Server) handleActionList(w http.ResponseWriter, r *http.Request) {
 		p.Filter.fail(err)
 		f = entente.ActionFilter{RoadmapID: rm.ID, Page: entente.Page{Limit: 50}}
 	}
-	items, total, err := s.svc.Actions.FindActions(r.Context(), f)
-	if err != nil && entente.ErrorCode(err) == entente.EINVALID {
-		p.Filter.fail(err)
-		f.Page = entente.Page{Limit: 50}
-		items, total, err = s.svc.Actions.FindActions(r.Context(), f)
-	}
+	items, total, pager, err := findPage(r, p.Filter, &f.Page, entente.Page{Limit: 50},
+		func() ([]*entente.Action, int, error) { return s.svc.Actions.FindActions(r.Context(), f) }, actionID)
 	if err != nil {
 		s.pageError(w, r, err)
 		return
@@ -132,15 +127,9 @@ func (s *Server) handleActionList(w http.ResponseWriter, r *http.Request) {
 	for _, a := range items {
 		p.Rows = append(p.Rows, s.actionRow(r, p.L, lk, a))
 	}
-	p.Total = total
+	p.Total, p.Pager = total, pager
 	p.CanAdd = entente.CanEditRoadmap(p.Caller, rm.ID) || p.Caller.RoleIn(rm.ID) == entente.RoleContributor
 	p.Sorts = sortLinks(p.L, r.URL, []string{"title", "status", "due"}, f.Page)
-	if len(items) == f.Page.Size() {
-		p.NextPage = withParam(r.URL, "cursor", entente.EncodeCursor(items[len(items)-1].ID))
-	}
-	if f.Page.Cursor != "" {
-		p.FirstPage = withParam(r.URL, "cursor", "")
-	}
 	p.TrackField = p.Filter.Options("track", "action.track", lk.trackChoices(rm))
 	p.BodyField = p.Filter.Options("body", "action.body", lk.bodyChoices(r.Context(), s, rm))
 	p.Statuses = entente.ActionStatuses

@@ -16,10 +16,9 @@ type BodiesPage struct {
 	PartyField Field
 	Rows       []*entente.Body
 	Total      int
-	NextPage   string
-	FirstPage  string
-	Kinds      []string
-	CanAdd     bool
+	Pager
+	Kinds  []string
+	CanAdd bool
 }
 
 func (s *Server) handleBodyList(w http.ResponseWriter, r *http.Request) {
@@ -32,12 +31,8 @@ func (s *Server) handleBodyList(w http.ResponseWriter, r *http.Request) {
 		p.Filter.fail(err)
 		f = entente.BodyFilter{Page: entente.Page{Limit: 50, Sort: "name"}}
 	}
-	bodies, total, err := s.svc.Bodies.FindBodies(r.Context(), f)
-	if entente.ErrorCode(err) == entente.EINVALID {
-		p.Filter.fail(err)
-		f.Page.Cursor = ""
-		bodies, total, err = s.svc.Bodies.FindBodies(r.Context(), f)
-	}
+	bodies, total, pager, err := findPage(r, p.Filter, &f.Page, entente.Page{Limit: 50, Sort: "name"},
+		func() ([]*entente.Body, int, error) { return s.svc.Bodies.FindBodies(r.Context(), f) }, bodyID)
 	if err != nil {
 		s.pageError(w, r, err)
 		return
@@ -47,14 +42,8 @@ func (s *Server) handleBodyList(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	p.Rows, p.Total = bodies, total
+	p.Rows, p.Total, p.Pager = bodies, total, pager
 	p.PartyField = p.Filter.Options("party", "directory.party", append(d.partyChoices(), Choice{Value: "joint", Label: p.L.T("directory.joint")}))
-	if len(bodies) == f.Page.Size() {
-		p.NextPage = withParam(r.URL, "cursor", entente.EncodeCursor(bodies[len(bodies)-1].ID))
-	}
-	if f.Page.Cursor != "" {
-		p.FirstPage = withParam(r.URL, "cursor", "")
-	}
 	s.render(w, r, "bodies", http.StatusOK, p)
 }
 

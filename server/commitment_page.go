@@ -20,8 +20,7 @@ type CommitmentsPage struct {
 	StatusField      Field
 	Rows             []CommitmentRow
 	Total            int
-	NextPage         string // the URL of the next page, if any
-	FirstPage        string // the URL of the first page, when not on it
+	Pager            // links to the next page, and to the first when not on it
 	Sorts            []SortLink
 	CanAdd           bool
 }
@@ -53,12 +52,8 @@ func (s *Server) handleCommitmentList(w http.ResponseWriter, r *http.Request) {
 		f = entente.CommitmentFilter{}
 	}
 	f.RoadmapID, f.Page.Limit = rm.ID, commitmentPageSize
-	items, total, err := s.svc.Commitments.FindCommitments(r.Context(), f)
-	if err != nil && entente.ErrorCode(err) == entente.EINVALID {
-		p.Filter.fail(err)
-		f.Page = entente.Page{Limit: commitmentPageSize}
-		items, total, err = s.svc.Commitments.FindCommitments(r.Context(), f)
-	}
+	items, total, pager, err := findPage(r, p.Filter, &f.Page, entente.Page{Limit: commitmentPageSize},
+		func() ([]*entente.Commitment, int, error) { return s.svc.Commitments.FindCommitments(r.Context(), f) }, commitmentID)
 	if err != nil {
 		s.pageError(w, r, err)
 		return
@@ -66,14 +61,8 @@ func (s *Server) handleCommitmentList(w http.ResponseWriter, r *http.Request) {
 	for _, c := range items {
 		p.Rows = append(p.Rows, CommitmentRow{L: p.L, C: c, Responsible: responsibleName(p.L, c.Responsible)})
 	}
-	p.Total = total
+	p.Total, p.Pager = total, pager
 	p.Sorts = sortLinks(p.L, r.URL, []string{"due", "status"}, f.Page)
-	if len(items) == f.Page.Size() {
-		p.NextPage = withParam(r.URL, "cursor", entente.EncodeCursor(items[len(items)-1].ID))
-	}
-	if f.Page.Cursor != "" {
-		p.FirstPage = withParam(r.URL, "cursor", "")
-	}
 	p.ResponsibleField = p.Filter.Options("responsible", "commitments.responsible", responsibleChoices(p.L, rm))
 	p.SectorField = p.Filter.Options("sector", "commitments.sector", sectorChoices(p.L))
 	p.StatusField = p.Filter.Select("status", "commitments.status", entente.CommitmentStatuses, "commitment.status.", true)

@@ -22,8 +22,7 @@ type InterestsPage struct {
 	Offers      []InterestRow
 	Requests    []InterestRow
 	Total       int
-	NextPage    string // the URL of the next page, if any
-	FirstPage   string // the URL of the first page, when not on it
+	Pager       // links to the next page, and to the first when not on it
 	CanAdd      bool
 }
 
@@ -56,12 +55,8 @@ func (s *Server) handleInterestList(w http.ResponseWriter, r *http.Request) {
 		f = entente.InterestFilter{}
 	}
 	f.RoadmapID, f.Page.Limit = rm.ID, interestPageSize
-	items, total, err := s.svc.Interests.FindInterests(r.Context(), f)
-	if err != nil && entente.ErrorCode(err) == entente.EINVALID {
-		p.Filter.fail(err)
-		f.Page = entente.Page{Limit: interestPageSize}
-		items, total, err = s.svc.Interests.FindInterests(r.Context(), f)
-	}
+	items, total, pager, err := findPage(r, p.Filter, &f.Page, entente.Page{Limit: interestPageSize},
+		func() ([]*entente.Interest, int, error) { return s.svc.Interests.FindInterests(r.Context(), f) }, interestID)
 	if err != nil {
 		s.pageError(w, r, err)
 		return
@@ -73,13 +68,7 @@ func (s *Server) handleInterestList(w http.ResponseWriter, r *http.Request) {
 			p.Requests = append(p.Requests, InterestRow{L: p.L, I: i})
 		}
 	}
-	p.Total = total
-	if len(items) == f.Page.Size() {
-		p.NextPage = withParam(r.URL, "cursor", entente.EncodeCursor(items[len(items)-1].ID))
-	}
-	if f.Page.Cursor != "" {
-		p.FirstPage = withParam(r.URL, "cursor", "")
-	}
+	p.Total, p.Pager = total, pager
 	p.KindField = p.Filter.Select("kind", "interests.kind", interestKinds, "interest.kind.", true)
 	p.PartyField = p.Filter.Select("party", "interests.party", rm.Parties, "", true)
 	p.SectorField = p.Filter.Options("sector", "interests.sector", sectorChoices(p.L))

@@ -31,9 +31,8 @@ type PeoplePage struct {
 	BodyField  Field
 	Rows       []PersonRow
 	Total      int
-	NextPage   string
-	FirstPage  string
-	CanAdd     bool
+	Pager
+	CanAdd bool
 }
 
 func (s *Server) handlePersonList(w http.ResponseWriter, r *http.Request) {
@@ -46,12 +45,8 @@ func (s *Server) handlePersonList(w http.ResponseWriter, r *http.Request) {
 		p.Filter.fail(err)
 		f = entente.PersonFilter{Page: entente.Page{Limit: 50, Sort: "name"}}
 	}
-	people, total, err := s.svc.People.FindPeople(r.Context(), f)
-	if entente.ErrorCode(err) == entente.EINVALID {
-		p.Filter.fail(err)
-		f.Page.Cursor = ""
-		people, total, err = s.svc.People.FindPeople(r.Context(), f)
-	}
+	people, total, pager, err := findPage(r, p.Filter, &f.Page, entente.Page{Limit: 50, Sort: "name"},
+		func() ([]*entente.Person, int, error) { return s.svc.People.FindPeople(r.Context(), f) }, personID)
 	if err != nil {
 		s.pageError(w, r, err)
 		return
@@ -61,15 +56,9 @@ func (s *Server) handlePersonList(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	p.Rows, p.Total = personRows(d, people), total
+	p.Rows, p.Total, p.Pager = personRows(d, people), total, pager
 	p.PartyField = p.Filter.Options("party", "directory.party", d.partyChoices())
 	p.BodyField = p.Filter.Options("body", "directory.body", d.bodyChoices(p.L, "", true, 0))
-	if len(people) == f.Page.Size() {
-		p.NextPage = withParam(r.URL, "cursor", entente.EncodeCursor(people[len(people)-1].ID))
-	}
-	if f.Page.Cursor != "" {
-		p.FirstPage = withParam(r.URL, "cursor", "")
-	}
 	s.render(w, r, "people", http.StatusOK, p)
 }
 
