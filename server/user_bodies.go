@@ -86,7 +86,6 @@ func (s *Server) handleUserBodies(w http.ResponseWriter, r *http.Request) {
 	case entente.EINVALID:
 		f := newForm(s.locale(r), nil)
 		f.fail(err)
-		f.Message = entente.ErrorMessage(err)
 		s.users(w, r, UsersPage{Page: s.page(r, "users.title"), BodiesProblem: f}, http.StatusUnprocessableEntity)
 	default:
 		s.pageError(w, r, err)
