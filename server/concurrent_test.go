@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"sync"
 	"testing"
 
@@ -30,13 +29,7 @@ func TestConcurrentReadersAndWriters(t *testing.T) {
 			mu      sync.Mutex
 			created []int64
 		)
-		get := func(path string) int {
-			req := httptest.NewRequest("GET", path, nil)
-			req.Header.Set("Authorization", "Bearer "+e.tokens["BLR"])
-			rec := httptest.NewRecorder()
-			e.handler.ServeHTTP(rec, req)
-			return rec.Code
-		}
+		reader := pageClient{e: e, token: e.tokens["BLR"]}
 		for w := range writers {
 			wg.Go(func() {
 				party := []string{"PAK", "BLR"}[w%2]
@@ -68,7 +61,7 @@ func TestConcurrentReadersAndWriters(t *testing.T) {
 		for r := range readers {
 			wg.Go(func() {
 				for i := range rounds {
-					if code := get(pages[(r+i)%len(pages)]); code != http.StatusOK {
+					if code := reader.get(t, pages[(r+i)%len(pages)]).status; code != http.StatusOK {
 						t.Errorf("reader %d: %s answered %d", r, pages[(r+i)%len(pages)], code)
 					}
 				}
